@@ -1,0 +1,3 @@
+from recoupe.cli import main
+
+main()
