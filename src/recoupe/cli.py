@@ -1,0 +1,273 @@
+"""The ``recoupe`` command: a few lines per command over the library."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+import re
+import sys
+from typing import Any
+
+import click
+
+from recoupe import __version__
+from recoupe.build import IngestReport, ingest
+from recoupe.errors import RecoupeError, UsageError
+from recoupe.export.json import write_json
+from recoupe.ingest.fetch import FetchPolicy
+from recoupe.ingest.files import DEFAULT_MAX_BYTES
+from recoupe.ingest.sources import ReadOptions
+from recoupe.model import Hints
+from recoupe.store import Outcome, SqliteStore, Status, default_db, open_store
+
+_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+_MAX_LISTED_FAILURES = 20
+
+db_option = click.option(
+    "--db",
+    default=default_db,
+    show_default="./recoupe.db or $RECOUPE_DB",
+    help="The dossier: a SQLite file.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="recoupe")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Cross-check the news: build a sourced story dossier from French and English articles."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _store(db: str) -> SqliteStore:
+    try:
+        return open_store(db)
+    except UsageError as exc:
+        raise click.UsageError(exc.message) from exc
+
+
+@cli.command("ingest")
+@click.argument("targets", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@db_option
+@click.option("--published", help="Publication date (YYYY-MM-DD) of documents that give none.")
+@click.option("--language", help="Language of the documents (fr, en, ...): skips detection.")
+@click.option("--source", help="Outlet or site the documents come from.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Largest file or download read.",
+)
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per fetch.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes that clean documents.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def ingest_command(
+    targets: tuple[str, ...],
+    db: str,
+    published: str | None,
+    language: str | None,
+    source: str | None,
+    allow_private: bool,
+    max_bytes: int,
+    timeout: float,
+    workers: int,
+    quiet: bool,
+) -> None:
+    """Add documents to the dossier: files (.txt .md .html .pdf, .gz), folders, .jsonl records,
+    .warc archives, http(s) pages and RSS/Atom feeds.
+
+    Exit status: 0 when every document was ingested or unchanged, 1 when some failed (the others
+    are stored), 2 for a usage error.
+    """
+    if published and not _DATE.match(published):
+        raise click.BadParameter("give a date as YYYY-MM-DD", param_hint="--published")
+    if language and not _LANGUAGE.match(language.lower()):
+        raise click.BadParameter("give a two-letter ISO 639-1 code", param_hint="--language")
+    options = ReadOptions(
+        hints=Hints(published=published, language=language and language.lower(), source=source),
+        max_bytes=max_bytes,
+        fetch=FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes),
+    )
+    with _store(db) as store, _Progress(enabled=not quiet) as progress:
+        report = ingest(
+            targets, store=store, options=options, workers=workers, on_outcome=progress.update
+        )
+    if not quiet:
+        _print_summary(report, db)
+    sys.exit(0 if report.ok else 1)
+
+
+class _Progress:
+    """A progress bar on a terminal, shown only when a batch takes more than a moment."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        from tqdm import tqdm
+
+        self._bar = tqdm(
+            unit="doc", delay=1.0, disable=not (enabled and sys.stderr.isatty()), file=sys.stderr
+        )
+
+    def update(self, outcome: Outcome) -> None:
+        self._bar.update(1)
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._bar.close()
+
+
+def _print_summary(report: IngestReport, db: str) -> None:
+    counts = ", ".join(f"{status.value} {report.count(status)}" for status in Status)
+    codes = report.failure_codes()
+    detail = f" ({', '.join(f'{code}: {n}' for code, n in sorted(codes.items()))})" if codes else ""
+    click.echo(f"{counts}{detail} -> {db}", err=True)
+    for outcome in report.failures[:_MAX_LISTED_FAILURES]:
+        click.echo(f"  {outcome.code}: {outcome.origin}: {outcome.message}", err=True)
+    if len(report.failures) > _MAX_LISTED_FAILURES:
+        click.echo(f"  ... see `recoupe status --db {db}` for all errors", err=True)
+
+
+@cli.command("export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), required=True, help="Export format.")
+@click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
+def export_command(db: str, fmt: str, output: str) -> None:
+    """Write the dossier in the recoupe.dossier/1 format (dossier.schema.json)."""
+    with _store(db) as store:
+        if output == "-":
+            write_json(store, sys.stdout)
+        else:
+            with open(output, "w", encoding="utf-8") as out:
+                write_json(store, out)
+
+
+@cli.command("status")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON object instead of text.")
+def status_command(db: str, as_json: bool) -> None:
+    """What the dossier holds, and the documents that failed."""
+    with _store(db) as store:
+        counts, languages, errors = store.counts(), store.languages(), store.errors()
+    if as_json:
+        payload: dict[str, Any] = {
+            "db": db,
+            **counts,
+            "languages": languages,
+            "errors_list": [
+                {"origin": e.origin, "code": e.code, "message": e.message} for e in errors
+            ],
+        }
+        click.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    click.echo(f"dossier {db}")
+    click.echo(
+        f"  documents {counts['documents']} ({counts['analysed']} analysed), "
+        f"versions {counts['versions']}, snapshots {counts['snapshots']}"
+    )
+    if languages:
+        click.echo("  languages " + ", ".join(f"{k} {v}" for k, v in languages.items()))
+    click.echo(f"  errors {counts['errors']}")
+    for error in errors:
+        click.echo(f"    {error.code}: {error.origin}: {error.message}")
+
+
+@cli.command("remove")
+@click.argument("target", metavar="ORIGIN|ID")
+@db_option
+def remove_command(target: str, db: str) -> None:
+    """Delete a document (by id, or every version of an origin) and all that was derived from it."""
+    with _store(db) as store:
+        removed = store.remove(target)
+    if not removed:
+        click.echo(f"nothing in {db} has the id or origin {target!r}", err=True)
+        sys.exit(1)
+    click.echo(f"removed {len(removed)} document version(s): {', '.join(removed)}")
+
+
+@cli.command("versions")
+@click.argument("origin")
+@db_option
+def versions_command(origin: str, db: str) -> None:
+    """List the versions of a document read from ORIGIN (a page that changed)."""
+    with _store(db) as store:
+        versions = store.versions(origin)
+    if not versions:
+        click.echo(f"no document from {origin!r} in {db}", err=True)
+        sys.exit(1)
+    for v in versions:
+        mark = "*" if v.is_current else " "
+        click.echo(
+            f"{mark} v{v.version} {v.document_id} read {v.fetched_at or '?'} {v.chars} chars"
+        )
+
+
+@cli.command("diff")
+@click.argument("origin")
+@db_option
+@click.option("--from", "old", type=int, help="Older version number (default: the one before).")
+@click.option("--to", "new", type=int, help="Newer version number (default: the current one).")
+def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None:
+    """Compare two versions of the document read from ORIGIN, as a unified diff of its text."""
+    with _store(db) as store:
+        versions = {v.version: v for v in store.versions(origin)}
+        if len(versions) < 2:
+            click.echo(f"{origin!r} has {len(versions)} version(s): nothing to compare", err=True)
+            sys.exit(1)
+        new = new or max(versions)
+        old = old or max(v for v in versions if v < new)
+        if old not in versions or new not in versions:
+            raise click.BadParameter(f"versions are {sorted(versions)}")
+        before = store.document(versions[old].document_id)
+        after = store.document(versions[new].document_id)
+    assert before is not None and after is not None
+    lines = difflib.unified_diff(
+        before.text.splitlines(keepends=True),
+        after.text.splitlines(keepends=True),
+        fromfile=f"{origin} v{old}",
+        tofile=f"{origin} v{new}",
+    )
+    sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+
+
+@cli.command("search")
+@click.argument("query")
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+def search_command(query: str, db: str, limit: int) -> None:
+    """Full-text search over the clean text and titles (SQLite FTS5 query syntax)."""
+    with _store(db) as store:
+        hits = store.search(query, limit=limit)
+    for doc_id, origin, snippet in hits:
+        click.echo(f"{doc_id}  {origin}\n    {' '.join(snippet.split())}")
+
+
+def main() -> None:
+    """Entry point of the ``recoupe`` command."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else 1)
+    except click.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except UsageError as exc:
+        click.echo(f"error: {exc.message}", err=True)
+        sys.exit(2)
+    except RecoupeError as exc:
+        click.echo(f"error ({exc.code}): {exc.message}", err=True)
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""Reading documents: files, folders, records, WARC archives, URLs and feeds."""

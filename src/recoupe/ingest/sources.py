@@ -1,0 +1,121 @@
+"""From what the user named (files, folders, jsonl, WARC, URLs, feeds) to a stream of documents.
+
+Every problem with one document becomes a :class:`~recoupe.model.Failure` in the stream; nothing
+here raises for bad input, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from recoupe.errors import Code, IngestError
+from recoupe.extract.decode import decode_text
+from recoupe.ingest.fetch import FetchPolicy
+from recoupe.ingest.files import DEFAULT_MAX_BYTES, file_role, read_file, sniff_kind, walk_folder
+from recoupe.ingest.records import Record, parse_records, record_origin
+from recoupe.ingest.urls import read_url
+from recoupe.ingest.warc import read_warc
+from recoupe.model import Failure, Hints, Kind, RawDocument
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read: size cap, fetch policy, and metadata given for the whole batch."""
+
+    hints: Hints = field(default_factory=Hints)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fetch: FetchPolicy = field(default_factory=FetchPolicy)
+
+
+def is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def read_targets(
+    targets: Iterable[str], *, options: ReadOptions
+) -> Iterator[RawDocument | Failure]:
+    """Every document named by ``targets``, in order, as raw bytes or as a failure."""
+    for target in targets:
+        if is_url(target):
+            yield from read_url(target, policy=options.fetch, hints=options.hints)
+        elif "://" in target:
+            yield Failure(target, Code.BAD_URL, "only http:// and https:// URLs can be fetched")
+        elif os.path.isdir(target):
+            for path in walk_folder(Path(target)):
+                yield from read_path(path, origin=str(path), options=options)
+        else:
+            yield from read_path(Path(target), origin=target, options=options)
+
+
+def read_path(path: Path, *, origin: str, options: ReadOptions) -> Iterator[RawDocument | Failure]:
+    """One file: a document, a file of records, or a WARC archive."""
+    role = file_role(path)
+    if role == "warc":
+        yield from read_warc(path, hints=options.hints, max_bytes=options.max_bytes)
+        return
+    try:
+        found = read_file(path, max_bytes=options.max_bytes)
+    except IngestError as exc:
+        yield Failure(origin, Code(exc.code), exc.message)
+        return
+    if role == "records":
+        yield from _read_records(origin, found.data, options=options)
+        return
+    yield RawDocument(
+        origin=origin,
+        data=found.data,
+        kind=sniff_kind(path, found.data),
+        fetched_at=found.fetched_at,
+        hints=options.hints,
+    )
+
+
+def _read_records(
+    source: str, data: bytes, *, options: ReadOptions
+) -> Iterator[RawDocument | Failure]:
+    try:
+        text = decode_text(data)
+    except IngestError as exc:
+        yield Failure(source, Code.BAD_RECORD, exc.message)
+        return
+    base = os.path.dirname(source)
+    for item in parse_records(source, text):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from _read_record(source, base, item, options=options)
+
+
+def _read_record(
+    source: str, base: str, record: Record, *, options: ReadOptions
+) -> Iterator[RawDocument | Failure]:
+    hints = merge_hints(options.hints, record.hints)
+    record_options = dataclasses.replace(options, hints=hints)
+    if record.field == "path":
+        path = os.path.normpath(os.path.join(base, record.value))
+        yield from read_path(Path(path), origin=path, options=record_options)
+    elif record.field == "url":
+        yield from read_targets([record.value], options=record_options)
+    else:
+        kind = Kind.CLEAN if record.field == "text" else Kind.HTML
+        yield RawDocument(
+            origin=record_origin(source, record),
+            data=record.value.encode("utf-8"),
+            kind=kind,
+            fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            hints=hints,
+        )
+
+
+def merge_hints(base: Hints, over: Hints) -> Hints:
+    """``over``'s values where it has them, ``base``'s elsewhere."""
+    values = {
+        name.name: getattr(over, name.name) or getattr(base, name.name)
+        for name in dataclasses.fields(Hints)
+    }
+    return Hints(**values)

@@ -1,0 +1,72 @@
+"""WARC and WARC.gz archives: each HTML/text/PDF response or resource record is a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from recoupe.errors import Code
+from recoupe.model import Failure, Hints, Kind, RawDocument
+
+_KINDS = {
+    "text/html": Kind.HTML,
+    "application/xhtml+xml": Kind.HTML,
+    "text/plain": Kind.PLAIN,
+    "application/pdf": Kind.PDF,
+}
+
+
+def read_warc(path: Path, *, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Failure]:
+    """Documents in a WARC file. Other records (requests, images, scripts) are passed over."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    origin = str(path)
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                item = _document(record, hints=hints, max_bytes=max_bytes)
+                if item is not None:
+                    yield item
+    except FileNotFoundError:
+        yield Failure(origin, Code.NOT_FOUND, f"no such file: {path}")
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+        yield Failure(origin, Code.BAD_WARC, f"cannot read the WARC archive: {exc}")
+
+
+def _document(record: object, *, hints: Hints, max_bytes: int) -> RawDocument | Failure | None:
+    rec_type = record.rec_type  # type: ignore[attr-defined]
+    if rec_type not in ("response", "resource"):
+        return None
+    warc_headers = record.rec_headers  # type: ignore[attr-defined]
+    target = warc_headers.get_header("WARC-Target-URI") or ""
+    http = record.http_headers  # type: ignore[attr-defined]
+    if rec_type == "response" and http is None:
+        return None
+    if http is not None:
+        status = int(http.get_statuscode() or 0)
+        if status != 200:
+            return None
+        content_type = http.get_header("Content-Type") or ""
+        headers = {key: value for key, value in http.headers}
+    else:
+        content_type = warc_headers.get_header("Content-Type") or ""
+        headers = {}
+    media = content_type.split(";", 1)[0].strip().lower()
+    kind = _KINDS.get(media)
+    if kind is None:
+        return None
+    data = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    if len(data) > max_bytes:
+        return Failure(target, Code.TOO_LARGE, f"record over the {max_bytes:,}-byte cap")
+    headers["WARC-Date"] = warc_headers.get_header("WARC-Date") or ""
+    return RawDocument(
+        origin=target,
+        data=data,
+        kind=kind,
+        fetched_at=headers["WARC-Date"],
+        hints=hints,
+        headers=headers,
+        content_type=media,
+        url=target,
+    )

@@ -1,0 +1,36 @@
+"""The pipeline, stage by stage: what each one reads and what it writes. Start reading here.
+
+=====================  ==========================================  ===============================
+stage (name.version)   reads                                       writes
+=====================  ==========================================  ===============================
+read                   paths, folders, jsonl records, WARC, URLs,  RawDocument (bytes as read,
+                       RSS/Atom feeds (ingest/sources.py)          headers, fetch time) or Failure
+recoupe.clean.v1       RawDocument (clean.py; extract/*.py,        Article: clean text, title,
+                       language.py)                                author, source, date, language
+store                  Article | Failure (store/sqlite.py)         snapshots, documents (+ FTS5),
+                                                                   versions, errors
+export                 the store (export/json.py)                  recoupe.dossier/1 JSON
+=====================  ==========================================  ===============================
+
+``build.ingest`` drives read → clean → store; cleaning runs in this process or a process pool
+(runners.py) and only the driver writes, one transaction per batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    reads: str
+    writes: str
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("read", "paths, folders, jsonl, WARC, URLs, feeds", "raw documents or failures"),
+    Stage("recoupe.clean.v1", "raw documents", "clean text and metadata"),
+    Stage("store", "articles and failures", "documents, snapshots, versions, errors"),
+    Stage("export", "the store", "recoupe.dossier/1"),
+)

@@ -1,0 +1,62 @@
+"""What the store hands back: plain records, independent of the backend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What ingesting one document did."""
+
+    INGESTED = "ingested"  # a new document
+    UPDATED = "updated"  # a known origin whose content changed: a new version
+    UNCHANGED = "unchanged"  # the same content from the same origin: nothing written
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    origin: str
+    status: Status
+    document_id: str | None = None
+    code: str | None = None
+    message: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: str
+    origin: str
+    version: int
+    text: str
+    title: str | None
+    source: str | None
+    author: str | None
+    published: str | None
+    published_from: str | None
+    language: str
+    analysed: bool
+    removed_chars: int
+    record_id: str | None
+    kind: str
+    ingested_at: str
+    text_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredError:
+    origin: str
+    code: str
+    message: str
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    document_id: str
+    version: int
+    is_current: bool
+    ingested_at: str
+    fetched_at: str | None
+    chars: int

@@ -1,0 +1,131 @@
+"""The command line as a user meets it: the contract's calls, exit statuses, help and README."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+from articles import FRENCH
+from conftest import EXAMPLES, REPO, run_recoupe, validate_dossier
+
+from recoupe.cli import cli
+
+
+def test_ingest_export_status_on_the_demo_corpus(
+    tmp_path: Path, dossier_schema: dict[str, Any]
+) -> None:
+    db = str(tmp_path / "demo.db")
+    ingested = run_recoupe("ingest", str(EXAMPLES / "manifest.jsonl"), "--db", db)
+    assert ingested.returncode == 0, ingested.stderr
+    assert "ingested 5" in ingested.stderr and "failed 0" in ingested.stderr
+    out = tmp_path / "dossier.json"
+    exported = run_recoupe("export", "--db", db, "--format", "json", "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    dossier = json.loads(out.read_text(encoding="utf-8"))
+    validate_dossier(dossier, dossier_schema)
+    assert dossier["format"] == "recoupe.dossier/1" and len(dossier["documents"]) == 5
+    assert dossier["errors"] == []
+    status = run_recoupe("status", "--db", db, "--json")
+    assert json.loads(status.stdout)["documents"] == 5
+    again = run_recoupe("ingest", str(EXAMPLES / "manifest.jsonl"), "--db", db)
+    assert again.returncode == 0 and "unchanged 5" in again.stderr
+
+
+def test_exit_status_is_1_when_some_fail_and_errors_are_exported(
+    tmp_path: Path, dossier_schema: dict[str, Any]
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(FRENCH, encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    db = str(tmp_path / "d.db")
+    result = run_recoupe("ingest", str(good), str(empty), "--db", db)
+    assert result.returncode == 1
+    assert f"empty: {empty}" in result.stderr
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    validate_dossier(dossier, dossier_schema)
+    assert [(e["origin"], e["code"]) for e in dossier["errors"]] == [(str(empty), "empty")]
+    assert len(dossier["documents"]) == 1
+    status = run_recoupe("status", "--db", db)
+    assert "errors 1" in status.stdout and "empty" in status.stdout
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", "--db", db).returncode == 2  # no PATH_OR_URL
+    assert run_recoupe("ingest", "x.txt", "--published", "18/11/2025", "--db", db).returncode == 2
+    assert run_recoupe("export", "--db", db, "--format", "xml").returncode == 2
+    pg = run_recoupe("ingest", "x.txt", "--db", "postgresql://localhost/recoupe")
+    assert pg.returncode == 2 and "PostgreSQL" in pg.stderr
+
+
+def test_published_and_language_options_apply_to_the_batch(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    args = ("--published", "2026-01-15", "--language", "fr", "--source", "Le Progrès")
+    assert run_recoupe("ingest", str(article), "--db", db, *args).returncode == 0
+    (doc,) = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)["documents"]
+    assert (doc["published"], doc["published_from"], doc["language"], doc["source"]) == (
+        "2026-01-15",
+        "metadata",
+        "fr",
+        "Le Progrès",
+    )
+
+
+def test_versions_diff_remove_and_search(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    run_recoupe("ingest", str(article), "--db", db)
+    article.write_text(FRENCH.replace("120 millions", "150 millions"), encoding="utf-8")
+    assert "updated 1" in run_recoupe("ingest", str(article), "--db", db).stderr
+    versions = run_recoupe("versions", str(article), "--db", db).stdout.splitlines()
+    assert len(versions) == 2 and versions[1].startswith("* v2")
+    diff = run_recoupe("diff", str(article), "--db", db).stdout
+    assert (
+        "-La mairie de Lyon a présenté mardi un plan de rénovation des écoles, chiffré à 120"
+        in diff
+    )
+    assert (
+        "+La mairie de Lyon a présenté mardi un plan de rénovation des écoles, chiffré à 150"
+        in diff
+    )
+    hits = run_recoupe("search", "rénovation", "--db", db).stdout
+    assert str(article) in hits
+    removed = run_recoupe("remove", str(article), "--db", db)
+    assert removed.returncode == 0 and "removed 2" in removed.stdout
+    assert run_recoupe("remove", str(article), "--db", db).returncode == 1
+
+
+def test_every_documented_command_and_option_exists() -> None:
+    """README commands and options are checked against the real command line."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    calls = re.findall(r"recoupe ((?:[a-z]+)(?: [^`\n|]*)?)", readme)
+    assert calls, "the README shows no recoupe command"
+    for call in calls:
+        words = shlex.split(call.split("#", 1)[0])
+        name = words[0]
+        if name not in cli.commands:
+            continue  # prose such as "recoupe cross-checks"
+        params = {opt for p in cli.commands[name].params for opt in p.opts}
+        for word in words[1:]:
+            if word.startswith("--"):
+                assert word in params, f"README: `recoupe {name}` has no option {word}"
+    for command in ("ingest", "export", "status", "remove", "versions", "diff", "search"):
+        assert f"recoupe {command}" in readme or command in ("versions", "diff", "remove"), command
+    assert "make demo" in readme and "make test" in readme
+
+
+def test_help_lists_every_command() -> None:
+    result = run_recoupe("--help")
+    assert result.returncode == 0
+    for command in cli.commands:
+        assert command in result.stdout
+    ingest_help = run_recoupe("ingest", "--help").stdout
+    for option in ("--db", "--published", "--language", "--source", "--allow-private"):
+        assert option in ingest_help
