@@ -1,0 +1,1 @@
+"""Benchmarks: throughput and memory, each as a ratio to a baseline measured in the same run."""

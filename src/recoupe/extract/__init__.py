@@ -1,0 +1,1 @@
+"""Text extraction from the formats recoupe reads: HTML, PDF and plain text."""
