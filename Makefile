@@ -40,6 +40,7 @@ demo: setup
 
 lint: setup
 	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
 	$(BIN)/mypy
 
 test: lint

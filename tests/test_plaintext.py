@@ -426,4 +426,3 @@ def test_crlf_and_trailing_spaces() -> None:
     raw = "Accueil\r\nNewsletter\r\n\r\n" + "\r\n\r\n".join(p + "  " for p in FR_ARTICLE[:2])
     result = clean_plain_text(raw)
     assert result.text == "\n\n".join(FR_ARTICLE[:2])
-

@@ -1,0 +1,1 @@
+"""Quality evaluation of recoupe on public data sets (kept outside the repository)."""

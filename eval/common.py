@@ -1,0 +1,148 @@
+"""Helpers shared by the evaluation tasks: where the data is, pinned floors, tables, results.
+
+The data sets live outside the repository (their pages belong to their publishers): by default in
+``../shared/data`` next to the repository root, or wherever ``RECOUPE_EVAL_DATA`` points.
+
+Floors are pinned in ``eval/floors.json`` as ``{"<task>.<set>.<figure>[.fast]": value}``. A figure
+below its floor fails the run; floors only ever go up (:func:`ratchet_floors`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL_DIR = REPO / "eval"
+OUT_DIR = EVAL_DIR / "out"
+FLOORS_PATH = EVAL_DIR / "floors.json"
+DATA_ENV = "RECOUPE_EVAL_DATA"
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+FLOOR_DECIMALS = 3
+
+T = TypeVar("T")
+
+
+def data_dir() -> Path:
+    """``$RECOUPE_EVAL_DATA`` (relative to the working directory), else ``../shared/data``."""
+    configured = os.environ.get(DATA_ENV, "").strip()
+    return Path(configured).expanduser().resolve() if configured else DEFAULT_DATA
+
+
+def skip_message(path: Path) -> str:
+    return f"skipped: {path} not found"
+
+
+def fast_subset(items: Sequence[T], step: int = 4) -> list[T]:
+    """A deterministic subset for quick runs: every ``step``-th item of an already sorted list."""
+    return list(items[::step])
+
+
+def floor_key(name: str, *, fast: bool) -> str:
+    return f"{name}.fast" if fast else name
+
+
+def load_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object of floors")
+    return {str(key): float(value) for key, value in data.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class FloorCheck:
+    key: str
+    value: float
+    floor: float | None
+
+    @property
+    def ok(self) -> bool:
+        return self.floor is None or self.value >= self.floor
+
+
+def check_floors(figures: Mapping[str, float], floors: Mapping[str, float]) -> list[FloorCheck]:
+    """One check per figure; a figure without a floor passes (and says so in the table)."""
+    return [FloorCheck(key, value, floors.get(key)) for key, value in sorted(figures.items())]
+
+
+def round_down(value: float, decimals: int = FLOOR_DECIMALS) -> float:
+    scale = 10.0**decimals
+    # the epsilon keeps 0.962 (stored as 0.96199999…) from dropping to 0.961
+    return math.floor(value * scale + 1e-9) / scale
+
+
+def ratchet_floors(figures: Mapping[str, float], path: Path = FLOORS_PATH) -> dict[str, float]:
+    """Raise the floors of ``figures`` to their values rounded down, never lower one; return all."""
+    floors = load_floors(path)
+    for key, value in figures.items():
+        floors[key] = max(floors.get(key, -math.inf), round_down(value))
+    path.write_text(json.dumps(dict(sorted(floors.items())), indent=2) + "\n", encoding="utf-8")
+    return floors
+
+
+def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A plain-text table, numbers right-aligned, floats with 4 decimals."""
+    cells = [[_cell(value) for value in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    numeric = [
+        all(_is_number(row[i]) for row in cells) and bool(cells) for i in range(len(headers))
+    ]
+
+    def line(values: Sequence[str]) -> str:
+        parts = (
+            v.rjust(w) if num else v.ljust(w)
+            for v, w, num in zip(values, widths, numeric, strict=True)
+        )
+        return "  ".join(parts).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(row) for row in cells)])
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    return "" if value is None else str(value)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return text == ""
+    return True
+
+
+def format_floor_checks(checks: Sequence[FloorCheck]) -> str:
+    rows = [
+        (
+            c.key,
+            c.value,
+            c.floor,
+            "ok" if c.floor is not None and c.ok else ("no floor" if c.ok else "BELOW"),
+        )
+        for c in checks
+    ]
+    return format_table(("figure", "value", "floor", "status"), rows)
+
+
+def write_result(name: str, payload: Mapping[str, Any]) -> Path:
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    path = OUT_DIR / f"{name}.json"
+    path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def progress(message: str) -> None:
+    """A progress note on standard error (the table goes to standard output)."""
+    print(message, file=sys.stderr, flush=True)
