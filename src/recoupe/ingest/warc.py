@@ -24,10 +24,17 @@ def read_warc(path: Path, *, hints: Hints, max_bytes: int) -> Iterator[RawDocume
     origin = str(path)
     try:
         with path.open("rb") as stream:
+            records = 0
             for record in ArchiveIterator(stream):
+                if not record.rec_type or not record.rec_headers.get_header("WARC-Record-ID"):
+                    yield Failure(origin, Code.BAD_WARC, f"record {records + 1} has no WARC-Type")
+                    return
+                records += 1
                 item = _document(record, hints=hints, max_bytes=max_bytes)
                 if item is not None:
                     yield item
+            if records == 0:
+                yield Failure(origin, Code.BAD_WARC, "the archive holds no WARC record")
     except FileNotFoundError:
         yield Failure(origin, Code.NOT_FOUND, f"no such file: {path}")
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
