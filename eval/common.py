@@ -88,6 +88,42 @@ def ratchet_floors(figures: Mapping[str, float], path: Path = FLOORS_PATH) -> di
     return floors
 
 
+def join_tokens(tokens: Iterable[tuple[str, str]]) -> tuple[str, list[tuple[int, int]]]:
+    """A text rebuilt from ``(token, separator after it)`` pairs, and each token's offsets in it.
+
+    ``text[start:end] == token`` for every token; the separator after the last token is dropped.
+    """
+    parts: list[str] = []
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    separator = ""
+    for token, after in tokens:
+        parts.append(separator)
+        position += len(separator)
+        parts.append(token)
+        offsets.append((position, position + len(token)))
+        position += len(token)
+        separator = after
+    return "".join(parts), offsets
+
+
+def join_sentences(sentences: Iterable[Sequence[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """Tokens joined by a space within a sentence, sentences by a new line; offsets per sentence."""
+    lengths: list[int] = []
+    pairs: list[tuple[str, str]] = []
+    for sentence in sentences:
+        lengths.append(len(sentence))
+        pairs.extend((token, " ") for token in sentence)
+        if sentence:
+            pairs[-1] = (pairs[-1][0], "\n")
+    text, offsets = join_tokens(pairs)
+    nested, start = [], 0
+    for length in lengths:
+        nested.append(offsets[start : start + length])
+        start += length
+    return text, nested
+
+
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """A plain-text table, numbers right-aligned, floats with 4 decimals."""
     cells = [[_cell(value) for value in row] for row in rows]

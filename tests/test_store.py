@@ -19,7 +19,7 @@ def test_migrations_are_recorded_and_applied_once(tmp_path: Path) -> None:
         first = store.migrations()
     with open_store(str(path)) as store:
         assert store.migrations() == first
-    assert [number for number, _, _ in first] == [1]
+    assert [number for number, _, _ in first] == [1, 2]
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}

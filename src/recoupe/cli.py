@@ -12,7 +12,10 @@ from typing import Any
 import click
 
 from recoupe import __version__
+from recoupe.analysis import analyse, rebuild
 from recoupe.build import IngestReport, ingest
+from recoupe.cli_analyze import analyze_command
+from recoupe.cli_entities import entities_group
 from recoupe.errors import RecoupeError, UsageError
 from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
@@ -71,6 +74,7 @@ def _store(db: str) -> SqliteStore:
     show_default=True,
     help="Processes that clean documents.",
 )
+@click.option("--no-analyse", is_flag=True, help="Store the documents without analysing them.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def ingest_command(
     targets: tuple[str, ...],
@@ -82,6 +86,7 @@ def ingest_command(
     max_bytes: int,
     timeout: float,
     workers: int,
+    no_analyse: bool,
     quiet: bool,
 ) -> None:
     """Add documents to the dossier: files (.txt .md .html .pdf, .gz), folders, .jsonl records,
@@ -99,27 +104,42 @@ def ingest_command(
         max_bytes=max_bytes,
         fetch=FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes),
     )
-    with _store(db) as store, _Progress(enabled=not quiet) as progress:
-        report = ingest(
-            targets, store=store, options=options, workers=workers, on_outcome=progress.update
-        )
-    if not quiet:
-        _print_summary(report, db)
+    with _store(db) as store:
+        with _Progress(enabled=not quiet) as progress:
+            report = ingest(
+                targets, store=store, options=options, workers=workers, on_outcome=progress.update
+            )
+        if not quiet:
+            _print_summary(report, db)
+        if not no_analyse:
+            _analyse(store, quiet=quiet)
     sys.exit(0 if report.ok else 1)
+
+
+def _analyse(store: SqliteStore, *, quiet: bool) -> None:
+    with _Progress(enabled=not quiet, unit="doc analysed") as progress:
+        result = analyse(store, on_document=progress.advance)
+    if not quiet:
+        click.echo(
+            f"analysed {result.analysed} new document(s); {result.entities} entities", err=True
+        )
 
 
 class _Progress:
     """A progress bar on a terminal, shown only when a batch takes more than a moment."""
 
-    def __init__(self, *, enabled: bool) -> None:
+    def __init__(self, *, enabled: bool, unit: str = "doc") -> None:
         from tqdm import tqdm
 
         self._bar = tqdm(
-            unit="doc", delay=1.0, disable=not (enabled and sys.stderr.isatty()), file=sys.stderr
+            unit=unit, delay=1.0, disable=not (enabled and sys.stderr.isatty()), file=sys.stderr
         )
 
     def update(self, outcome: Outcome) -> None:
         self._bar.update(1)
+
+    def advance(self, count: int) -> None:
+        self._bar.update(count)
 
     def __enter__(self) -> _Progress:
         return self
@@ -190,6 +210,8 @@ def remove_command(target: str, db: str) -> None:
     """Delete a document (by id, or every version of an origin) and all that was derived from it."""
     with _store(db) as store:
         removed = store.remove(target)
+        if removed:
+            rebuild(store)
     if not removed:
         click.echo(f"nothing in {db} has the id or origin {target!r}", err=True)
         sys.exit(1)
@@ -251,6 +273,18 @@ def search_command(query: str, db: str, limit: int) -> None:
         hits = store.search(query, limit=limit)
     for doc_id, origin, snippet in hits:
         click.echo(f"{doc_id}  {origin}\n    {' '.join(snippet.split())}")
+
+
+@cli.command("rebuild")
+@db_option
+def rebuild_command(db: str) -> None:
+    """Analyse what is new, then recompute entities across the dossier (curation re-applied)."""
+    with _store(db) as store:
+        _analyse(store, quiet=False)
+
+
+cli.add_command(entities_group)
+cli.add_command(analyze_command)
 
 
 def main() -> None:

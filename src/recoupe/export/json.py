@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from recoupe.store import SqliteStore, StoredDocument
+from recoupe.store.records import EntityRecord, RelationRecord, Span
 
 FORMAT = "recoupe.dossier/1"
 
@@ -16,12 +17,13 @@ def build_dossier(store: SqliteStore) -> dict[str, Any]:
     """The whole dossier as one JSON-ready object."""
     documents = store.documents()
     copies = exact_copies(documents)
+    texts = {doc.id: doc.text for doc in documents}
     return {
         "format": FORMAT,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "documents": [_document(doc, copies.get(doc.id)) for doc in documents],
-        "entities": [],
-        "relations": [],
+        "entities": [_entity(entity, texts) for entity in store.entities()],
+        "relations": [_relation(relation, texts) for relation in store.relations()],
         "events": [],
         "quotes": [],
         "discrepancies": [],
@@ -74,4 +76,45 @@ def _document(doc: StoredDocument, duplicate_of: str | None) -> dict[str, Any]:
         "version": doc.version,
         "record_id": doc.record_id,
         "ingested_at": doc.ingested_at,
+    }
+
+
+def span(value: Span, texts: dict[str, str]) -> dict[str, Any]:
+    """An evidence span as the contract writes it: its text is the document's text there."""
+    return {
+        "document": value.document,
+        "start": value.start,
+        "end": value.end,
+        "text": texts[value.document][value.start : value.end],
+    }
+
+
+def _entity(entity: EntityRecord, texts: dict[str, str]) -> dict[str, Any]:
+    details = entity.details or {}
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": details.get("aliases", [entity.name]),
+        "roles": [
+            {
+                "text": role.text,
+                "qualifier": role.qualifier,
+                "evidence": [span(s, texts) for s in role.evidence],
+            }
+            for role in entity.roles
+        ],
+        "mentions": [span(s, texts) for s in entity.mentions],
+        "external_ids": entity.external_ids or {},
+        "merges": details.get("merges", []),
+        "variants": details.get("variants", []),
+    }
+
+
+def _relation(relation: RelationRecord, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "subject": relation.subject,
+        "predicate": relation.predicate,
+        "object": relation.object,
+        "evidence": [span(s, texts) for s in relation.evidence],
     }

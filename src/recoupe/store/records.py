@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Status(StrEnum):
@@ -60,3 +61,38 @@ class Version:
     ingested_at: str
     fetched_at: str | None
     chars: int
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Evidence: ``document``'s clean text from ``start`` to ``end``."""
+
+    document: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRecord:
+    text: str
+    qualifier: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRecord:
+    id: str
+    name: str
+    type: str
+    mentions: tuple[Span, ...]
+    roles: tuple[RoleRecord, ...] = ()
+    details: dict[str, Any] | None = None  # aliases, merges, variants, curation state
+    external_ids: dict[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RelationRecord:
+    subject: str
+    predicate: str
+    object: str
+    evidence: tuple[Span, ...]

@@ -13,10 +13,21 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from recoupe.errors import StoreError
 from recoupe.model import Article, Failure
-from recoupe.store.records import Outcome, Status, StoredDocument, StoredError, Version
+from recoupe.store.records import (
+    EntityRecord,
+    Outcome,
+    RelationRecord,
+    RoleRecord,
+    Span,
+    Status,
+    StoredDocument,
+    StoredError,
+    Version,
+)
 
 log = logging.getLogger(__name__)
 
@@ -330,6 +341,173 @@ class SqliteStore:
             "GROUP BY language ORDER BY COUNT(*) DESC"
         )
         return {row[0]: row[1] for row in rows}
+
+    # -- per-document stage results, and what corpus-level stages derive from them -------------
+
+    def unanalysed(self, stage: str) -> list[StoredDocument]:
+        """Current analysed-language documents that ``stage`` has not processed yet."""
+        rows = self._db.execute(
+            f"SELECT {_DOCUMENT_COLUMNS} FROM documents d WHERE is_current = 1 AND analysed = 1 "
+            "AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.document_id = d.id AND a.stage = ?) "
+            "ORDER BY rowid",
+            (stage,),
+        ).fetchall()
+        return [_stored_document(row) for row in rows]
+
+    def save_analyses(self, stage: str, results: Sequence[tuple[str, object]]) -> None:
+        """Store ``stage``'s JSON-ready result for each (document id, result) at once."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO analyses (document_id, stage, data, ran_at) "
+                "VALUES (?, ?, ?, ?)",
+                [(doc_id, stage, json.dumps(data), now()) for doc_id, data in results],
+            )
+            db.executemany(
+                "INSERT OR REPLACE INTO stage_runs (document_id, stage, ran_at) VALUES (?, ?, ?)",
+                [(doc_id, stage, now()) for doc_id, _ in results],
+            )
+
+    def analyses(self, stage: str) -> list[tuple[StoredDocument, Any]]:
+        """``stage``'s results for the current documents, in ingestion order."""
+        rows = self._db.execute(
+            f"SELECT {', '.join('d.' + c.strip() for c in _DOCUMENT_COLUMNS.split(','))}, a.data "
+            "FROM documents d JOIN analyses a ON a.document_id = d.id "
+            "WHERE d.is_current = 1 AND a.stage = ? ORDER BY d.rowid",
+            (stage,),
+        ).fetchall()
+        return [(_stored_document(row), json.loads(row["data"])) for row in rows]
+
+    def replace_entities(
+        self, stage: str, entities: Sequence[EntityRecord], relations: Sequence[RelationRecord]
+    ) -> None:
+        """Replace every entity, mention, role and relation ``stage`` made, in one transaction."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM relations WHERE stage = ?", (stage,))
+            db.execute("DELETE FROM entities WHERE stage = ?", (stage,))
+            db.execute("DELETE FROM spans WHERE stage = ?", (stage,))
+            for entity in entities:
+                self._insert_entity(db, stage, entity)
+            for relation in relations:
+                cursor = db.execute(
+                    "INSERT INTO relations (subject, predicate, object, stage) VALUES (?, ?, ?, ?)",
+                    (relation.subject, relation.predicate, relation.object, stage),
+                )
+                for span in relation.evidence:
+                    db.execute(
+                        "INSERT OR IGNORE INTO relation_evidence (relation_id, span_id) "
+                        "VALUES (?, ?)",
+                        (cursor.lastrowid, self._span(db, stage, span)),
+                    )
+
+    def _insert_entity(self, db: sqlite3.Connection, stage: str, entity: EntityRecord) -> None:
+        db.execute(
+            "INSERT INTO entities (id, name, type, external_ids, stage, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                entity.id,
+                entity.name,
+                entity.type,
+                json.dumps(entity.external_ids or {}),
+                stage,
+                json.dumps(entity.details or {}, ensure_ascii=False),
+            ),
+        )
+        for span in entity.mentions:
+            db.execute(
+                "INSERT INTO mentions (span_id, entity_id, type, stage) VALUES (?, ?, ?, ?)",
+                (self._span(db, stage, span), entity.id, entity.type, stage),
+            )
+        for role in entity.roles:
+            for span in role.evidence:
+                db.execute(
+                    "INSERT INTO roles (entity_id, span_id, text, qualifier, stage) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (entity.id, self._span(db, stage, span), role.text, role.qualifier, stage),
+                )
+
+    def _span(self, db: sqlite3.Connection, stage: str, span: Span) -> int:
+        cursor = db.execute(
+            'INSERT INTO spans (document_id, start, "end", stage) VALUES (?, ?, ?, ?)',
+            (span.document, span.start, span.end, stage),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def entities(self) -> list[EntityRecord]:
+        """Every entity with its mentions and roles (spans of current documents)."""
+        mentions: dict[str, list[Span]] = {}
+        for row in self._db.execute(
+            'SELECT m.entity_id, s.document_id, s.start, s."end" FROM mentions m '
+            "JOIN spans s ON s.id = m.span_id ORDER BY s.document_id, s.start"
+        ):
+            mentions.setdefault(row[0], []).append(Span(row[1], row[2], row[3]))
+        roles: dict[str, dict[tuple[str, str], list[Span]]] = {}
+        for row in self._db.execute(
+            'SELECT r.entity_id, r.text, r.qualifier, s.document_id, s.start, s."end" '
+            "FROM roles r JOIN spans s ON s.id = r.span_id ORDER BY r.id"
+        ):
+            by_text = roles.setdefault(row[0], {})
+            by_text.setdefault((row[1], row[2]), []).append(Span(row[3], row[4], row[5]))
+        found = []
+        for row in self._db.execute(
+            "SELECT id, name, type, external_ids, data FROM entities ORDER BY rowid"
+        ):
+            entity_roles = tuple(
+                RoleRecord(text, qualifier, tuple(spans))
+                for (text, qualifier), spans in roles.get(row[0], {}).items()
+            )
+            found.append(
+                EntityRecord(
+                    id=row[0],
+                    name=row[1],
+                    type=row[2],
+                    mentions=tuple(mentions.get(row[0], [])),
+                    roles=entity_roles,
+                    details=json.loads(row[4]),
+                    external_ids=json.loads(row[3]),
+                )
+            )
+        return found
+
+    def relations(self) -> list[RelationRecord]:
+        evidence: dict[int, list[Span]] = {}
+        for row in self._db.execute(
+            'SELECT e.relation_id, s.document_id, s.start, s."end" FROM relation_evidence e '
+            "JOIN spans s ON s.id = e.span_id ORDER BY s.document_id, s.start"
+        ):
+            evidence.setdefault(row[0], []).append(Span(row[1], row[2], row[3]))
+        return [
+            RelationRecord(row[1], row[2], row[3], tuple(evidence.get(row[0], [])))
+            for row in self._db.execute(
+                "SELECT id, subject, predicate, object FROM relations ORDER BY id"
+            )
+        ]
+
+    # -- curation ---------------------------------------------------------------------------
+
+    def add_decision(self, *, actor: str, action: str, target: str, payload: dict[str, Any]) -> int:
+        with self._transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO curation_decisions (at, actor, action, target, payload) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (now(), actor, action, target, json.dumps(payload, ensure_ascii=False)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT id, at, actor, action, target, payload FROM curation_decisions ORDER BY id"
+        )
+        return [
+            {
+                "id": r[0],
+                "at": r[1],
+                "actor": r[2],
+                "action": r[3],
+                "target": r[4],
+                "payload": json.loads(r[5]),
+            }
+            for r in rows
+        ]
 
 
 def _stored_document(row: sqlite3.Row) -> StoredDocument:

@@ -1,0 +1,119 @@
+"""Analysis of stored documents: the per-document stages, then the corpus-level steps.
+
+``analyse`` runs the entity stage on every current document it has not seen (its results are
+kept per document), then ``rebuild`` resolves entities across all documents, re-applies the
+curation decisions and replaces the derived tables. Rebuilding needs no model: it reads the
+per-document results.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from recoupe.entities import curation
+from recoupe.entities.model import DocumentEntities
+from recoupe.entities.names import fold
+from recoupe.entities.pipeline import STAGE as ENTITY_STAGE
+from recoupe.entities.pipeline import analyse_documents, resolve_entities
+from recoupe.entities.resolve import ResolvedEntity
+from recoupe.entities.serialize import dump, load
+from recoupe.store import SqliteStore
+from recoupe.store.records import EntityRecord, RelationRecord, RoleRecord, Span
+
+log = logging.getLogger(__name__)
+CHUNK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisReport:
+    analysed: int
+    entities: int
+    decisions: list[curation.Applied]
+
+
+def analyse(
+    store: SqliteStore, *, on_document: Callable[[int], None] | None = None
+) -> AnalysisReport:
+    """Analyse what is new in ``store``, then rebuild the corpus-level results."""
+    pending = store.unanalysed(ENTITY_STAGE)
+    for first in range(0, len(pending), CHUNK):
+        chunk = pending[first : first + CHUNK]
+        results = analyse_documents([(d.id, d.text, d.language) for d in chunk])
+        store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in results])
+        if on_document is not None:
+            on_document(len(chunk))
+    entities, applied = rebuild(store)
+    return AnalysisReport(len(pending), entities, applied)
+
+
+def load_documents(store: SqliteStore) -> list[DocumentEntities]:
+    return [
+        load(doc.id, doc.language, doc.text, data) for doc, data in store.analyses(ENTITY_STAGE)
+    ]
+
+
+def resolved(
+    store: SqliteStore,
+) -> tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]:
+    """Entities of the whole dossier with curation applied, and the documents' results."""
+    docs = load_documents(store)
+    by_id = {doc.document: doc for doc in docs}
+    entities, applied = curation.apply(resolve_entities(docs), by_id, store.decisions())
+    return entities, by_id, applied
+
+
+def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
+    """Resolve entities across the dossier and replace the entity tables."""
+    entities, docs, applied = resolved(store)
+    records = [to_record(entity, docs) for entity in entities if not entity.rejected]
+    store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
+    return len(records), applied
+
+
+def to_record(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> EntityRecord:
+    mentions = sorted(
+        Span(doc, docs[doc].mentions[i].start, docs[doc].mentions[i].end)
+        for doc, i in entity.mentions
+    )
+    return EntityRecord(
+        id=entity.id,
+        name=entity.name,
+        type=str(entity.type),
+        mentions=tuple(mentions),
+        roles=_roles(entity, docs),
+        details={
+            "aliases": [entity.name, *(a for a in entity.aliases if a != entity.name)],
+            "merges": [{"rule": m.rule, "evidence": m.evidence} for m in entity.merges],
+            "variants": entity.variants,
+        },
+        external_ids=entity.external_ids,
+    )
+
+
+def _roles(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> tuple[RoleRecord, ...]:
+    members = set(entity.mentions)
+    grouped: dict[tuple[str, str], list[Span]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for document, doc in docs.items():
+        for role in doc.roles:
+            if (document, role.mention) in members:
+                key = (fold(role.text), role.qualifier)
+                names.setdefault(key, role.text)
+                grouped[key].append(Span(document, role.start, role.end))
+    return tuple(RoleRecord(names[key], key[1], tuple(spans)) for key, spans in grouped.items())
+
+
+def relations(
+    entities: Sequence[ResolvedEntity], docs: dict[str, DocumentEntities]
+) -> list[RelationRecord]:
+    owner = {m: e.id for e in entities if not e.rejected for m in e.mentions}
+    grouped: dict[tuple[str, str, str], list[Span]] = defaultdict(list)
+    for document, doc in docs.items():
+        for fact in doc.relations:
+            subject, obj = owner.get((document, fact.subject)), owner.get((document, fact.object))
+            if subject and obj and subject != obj:
+                grouped[(subject, fact.predicate, obj)].append(Span(document, fact.start, fact.end))
+    return [RelationRecord(s, p, o, tuple(spans)) for (s, p, o), spans in grouped.items()]

@@ -1,0 +1,288 @@
+"""Mentions in one document: NER output, repaired.
+
+spaCy's raw entities are the starting point: spans are trimmed (determiners, possessives,
+courtesy titles), spans across lines and ministers' portfolios are dropped, acronym definitions
+add their short and long forms (which replace truncated spans), a name with a capitalised article
+runs over its lowercase adjective when the page repeats it ("La France insoumise"), and every
+other occurrence of a name found once becomes a mention too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from recoupe.entities.acronyms import find_acronyms
+from recoupe.entities.model import Acronym, EntityType, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABELS: dict[str, EntityType] = {
+    "PER": EntityType.PERSON,
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORG,
+    "LOC": EntityType.LOC,
+    "GPE": EntityType.LOC,
+    "FAC": EntityType.LOC,
+    "MISC": EntityType.MISC,
+    "EVENT": EntityType.MISC,
+    "LAW": EntityType.MISC,
+    "PRODUCT": EntityType.MISC,
+    "WORK_OF_ART": EntityType.MISC,
+}
+_LEADING = re.compile(
+    r"(?:the|The|le|la|les|l['’]|L['’]|d['’]|D['’]|du|des|de|au|aux|à|a)\s*(?=\S)"
+)
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = "\"'’‘“”«»()[]{},;:.!?–—-* \t"
+_PORTFOLIO_BEFORE = re.compile(
+    r"\b(?:ministres?|minist[eè]re)\b[^.;\n]{0,40}?"
+    r"\b(?:de la|de l'|du|des|de|et de la|et de l'|et du)\s*$"
+    r"|\bprocureure? de la $|\bgardes? des $"
+    r"|\b[Mm]inisters? (?:of|for) (?:the )?$",
+)
+_PORTFOLIO_AFTER = re.compile(r"^\s*(?:[Mm]inisters?|[Ss]ecretary)\b")
+_ROLE_NAME = re.compile(r"^(?:[Mm]inisters?|[Mm]inistres?)\b")
+_NAME_CHAR = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
+def ner_mentions(doc: Doc, text: str) -> list[Mention]:
+    """spaCy's entities as mentions of ``text``, trimmed; unusable ones dropped."""
+    found = []
+    for ent in doc.ents:
+        kind = LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        mention = trim(text, ent.start_char, ent.end_char, kind, f"ner:{ent.label_}")
+        if (
+            mention is not None
+            and not _is_portfolio(text, mention)
+            and not _is_group(text, mention)
+        ):
+            found.append(mention)
+    return found
+
+
+def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Mention | None:
+    """The name inside ``text[start:end]``: no determiner, possessive or edge punctuation."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    leading = _LEADING.match(text, start, end)
+    if leading and leading.end() < end:
+        start = leading.end()
+    trailing = _TRAILING.search(text[start:end])
+    if trailing:
+        end = start + trailing.start()
+    span = text[start:end]
+    if len(span) < 2 or "\n" in span or not _NAME_CHAR.search(span) or _ROLE_NAME.match(span):
+        return None
+    if _is_sentence_verb(text, start, end):
+        return None
+    return Mention(start, end, span, kind, source)
+
+
+_VERB_ENDING = re.compile(r"(?:ez|ons)$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?…»\n]\s*)$")
+_AFTER_VERB = re.compile(r"^(?:,|-|\s+[a-zà-ÿ])")
+
+
+def _is_sentence_verb(text: str, start: int, end: int) -> bool:
+    """ "Écoutez, ...", "Cliquez sur ...": a capitalised verb opening a sentence, read as a name."""
+    word = text[start:end]
+    return bool(
+        " " not in word
+        and _VERB_ENDING.search(word)
+        and _SENTENCE_START.search(text[max(0, start - 3) : start])
+        and _AFTER_VERB.match(text[end : end + 3])
+        and text.count(word) == 1
+    )
+
+
+def _is_portfolio(text: str, mention: Mention) -> bool:
+    """ "ministre de la Justice", "Interior Minister": an office's portfolio, not an entity."""
+    if mention.type is EntityType.PERSON:
+        return False
+    before = text[max(0, mention.start - 60) : mention.start].replace("’", "'")
+    return bool(
+        _PORTFOLIO_BEFORE.search(before)
+        or _PORTFOLIO_AFTER.match(text[mention.end : mention.end + 12])
+    )
+
+
+_GROUP_BEFORE = re.compile(r"\b(?:les|des|aux|the)\s+$", re.IGNORECASE)
+
+
+def _is_group(text: str, mention: Mention) -> bool:
+    """ "les Marseillais", "des Lyonnaises": inhabitants (a plural noun), not the place."""
+    return (
+        mention.type is EntityType.LOC
+        and " " not in mention.text
+        and mention.text.endswith("s")
+        and bool(_GROUP_BEFORE.search(text[max(0, mention.start - 6) : mention.start]))
+    )
+
+
+def acronym_mentions(acronyms: Iterable[Acronym], ner: Sequence[Mention]) -> list[Mention]:
+    """Short and long forms of defined acronyms, typed as the NER typed the long form (else ORG)."""
+    found = []
+    for acronym in acronyms:
+        kind = _overlapping_type(acronym.long, ner) or EntityType.ORG
+        if kind is EntityType.PERSON:
+            kind = EntityType.ORG
+        for form in (acronym.long, acronym.short):
+            found.append(Mention(form.start, form.end, form.text, kind, "acronym"))
+    return found
+
+
+def _overlapping_type(span: Mention, mentions: Sequence[Mention]) -> EntityType | None:
+    for mention in mentions:
+        if (
+            mention.start < span.end
+            and span.start < mention.end
+            and mention.type is not EntityType.MISC
+        ):
+            return mention.type
+    return None
+
+
+_ARTICLE_NAME = re.compile(r"^(?:La|Le|Les|L')\s")
+_NEXT_WORD = re.compile(r"\s+([a-zà-ÿ][a-zà-ÿ-]{2,})\b")
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "à",
+        "au",
+        "aux",
+        "avec",
+        "ce",
+        "ces",
+        "cette",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "en",
+        "est",
+        "et",
+        "il",
+        "ils",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "mais",
+        "ne",
+        "ni",
+        "ou",
+        "où",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "sa",
+        "se",
+        "ses",
+        "son",
+        "sont",
+        "sur",
+        "un",
+        "une",
+        "va",
+        "ont",
+        "été",
+        "était",
+        "sera",
+    ]
+)
+
+
+def extend_article_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "La France" + "insoumise" → "La France insoumise", when the page says it twice or more.
+
+    A capitalised article inside a sentence marks a proper name; its lowercase adjective belongs
+    to it when the same words recur (a one-off "La Poste annonce" is left alone).
+    """
+    out = []
+    for mention in mentions:
+        match = _NEXT_WORD.match(text, mention.end)
+        if (
+            _ARTICLE_NAME.match(mention.text)
+            and match
+            and match.group(1) not in _FUNCTION_WORDS
+            and text.count(mention.text + " " + match.group(1)) >= 2
+        ):
+            end = match.end(1)
+            mention = Mention(
+                mention.start, end, text[mention.start : end], EntityType.ORG, "article_name"
+            )
+        out.append(mention)
+    return out
+
+
+def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Every other occurrence of a name already found in ``text`` becomes a mention.
+
+    Names that also occur in lowercase (a common word: "justice") are not propagated; acronyms
+    match whatever their case ("Pnaco", "PNACO").
+    """
+    names: dict[str, Mention] = {}
+    for mention in mentions:
+        if not _is_common_word(text, mention.text):
+            names.setdefault(mention.text, mention)
+    found = []
+    for name, model in names.items():
+        flags = re.IGNORECASE if model.source == "acronym" and " " not in name else 0
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
+            found.append(
+                Mention(match.start(), match.end(), match.group(), model.type, "propagated")
+            )
+    return found
+
+
+def _is_common_word(text: str, name: str) -> bool:
+    """A single capitalised word that the text also writes in lowercase."""
+    if " " in name or name.isupper():
+        return False
+    lower = name.lower()
+    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+
+
+def select(candidates: Iterable[Mention]) -> list[Mention]:
+    """Non-overlapping mentions: acronym definitions first, then the longest spans."""
+    rank = {"acronym": 0, "article_name": 1}
+    ordered = sorted(
+        candidates,
+        key=lambda m: (
+            rank.get(m.source, 2),
+            -(m.end - m.start),
+            m.source == "propagated",
+            m.start,
+        ),
+    )
+    taken: list[Mention] = []
+    for mention in ordered:
+        if all(mention.end <= other.start or other.end <= mention.start for other in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def find_mentions(doc: Doc, text: str) -> tuple[list[Mention], list[Acronym]]:
+    """The mentions of one document and the acronyms it defines."""
+    ner = ner_mentions(doc, text)
+    acronyms = find_acronyms(text)
+    first = select([*acronym_mentions(acronyms, ner), *ner])
+    first = extend_article_names(text, first)
+    mentions = select([*first, *propagate(text, first)])
+    return mentions, acronyms
+
+
+def type_counts(mentions: Sequence[Mention]) -> Counter[EntityType]:
+    return Counter(m.type for m in mentions)

@@ -1,0 +1,86 @@
+"""Name keys: the same name whatever its accents, case, hyphens, apostrophes or doubled letters."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
+_DOUBLED = re.compile(r"(.)\1+")
+_POSSESSIVE = re.compile(r"['’]s$")
+# Particles that belong to a surname ("de Montchalin", "Van der Berg", "Le Pen").
+PARTICLES = frozenset(
+    {
+        "de",
+        "du",
+        "des",
+        "d'",
+        "la",
+        "le",
+        "van",
+        "von",
+        "der",
+        "den",
+        "di",
+        "da",
+        "del",
+        "ben",
+        "bin",
+        "al",
+        "el",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, straight apostrophes; hyphens, dots and spaces one space."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", text.lower()).strip()
+
+
+def name_key(text: str) -> str:
+    """The key two spellings of one name share: folded, possessive dropped."""
+    return _POSSESSIVE.sub("", fold(text)).strip()
+
+
+def sound_key(text: str) -> str:
+    """A coarser key for spelling variants: folded, spaces out, doubled letters single."""
+    return _DOUBLED.sub(r"\1", name_key(text).replace(" ", "").replace("'", ""))
+
+
+def tokens(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+def split_person(text: str) -> tuple[str, str]:
+    """(given names, surname) of a person's name; ("", name) for a single word.
+
+    The surname is the last word with the particles before it ("Amélie de Montchalin" →
+    ("amelie", "de montchalin")).
+    """
+    words = tokens(text)
+    if len(words) < 2:
+        return "", " ".join(words)
+    cut = len(words) - 1
+    while cut > 1 and words[cut - 1] in PARTICLES:
+        cut -= 1
+    return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def is_acronym(text: str) -> bool:
+    """ "PNF", "Pnaco", "LFI", "U.S." — a single short word read as letters."""
+    word = text.replace(".", "")
+    if not (2 <= len(word) <= 8) or not word.isalpha() or " " in text:
+        return False
+    upper = sum(ch.isupper() for ch in word)
+    return upper == len(word) or (
+        word[0].isupper() and upper >= 1 and len(word) <= 6 and not _is_word_like(word)
+    )
+
+
+def _is_word_like(word: str) -> bool:
+    """Capitalised words that read as words, not letters: a vowel/consonant mix of a name."""
+    vowels = sum(ch in "aeiouyAEIOUY" for ch in word)
+    return vowels >= 2 and len(word) >= 4

@@ -1,0 +1,40 @@
+"""Stage ``recoupe.entities.v1``: documents → mentions, chains, roles, relations → entities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from recoupe.entities.coref import build_chains
+from recoupe.entities.mentions import find_mentions
+from recoupe.entities.model import DocumentEntities
+from recoupe.entities.pipelines import PIPELINES, parse
+from recoupe.entities.resolve import ResolvedEntity, resolve
+
+STAGE = "recoupe.entities.v1"
+
+
+def analyse_documents(items: Sequence[tuple[str, str, str]]) -> list[DocumentEntities]:
+    """What one document says of its entities, for each (document id, text, language), in order.
+
+    Documents in languages without a pipeline get an empty result.
+    """
+    results = [DocumentEntities(doc_id, language) for doc_id, _, language in items]
+    for language in PIPELINES:
+        positions = [i for i, (_, _, lang) in enumerate(items) if lang == language]
+        texts = [items[i][1] for i in positions]
+        for position, text, doc in zip(
+            positions, texts, parse(texts, language=language), strict=True
+        ):
+            results[position] = analyse_one(items[position][0], text, language, doc)
+    return results
+
+
+def analyse_one(doc_id: str, text: str, language: str, doc: object) -> DocumentEntities:
+    mentions, acronyms = find_mentions(doc, text)  # type: ignore[arg-type]
+    chains, mentions = build_chains(text, mentions, acronyms)
+    return DocumentEntities(doc_id, language, mentions, chains, acronyms)
+
+
+def resolve_entities(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
+    """One entity per real referent across ``docs``."""
+    return resolve(docs)

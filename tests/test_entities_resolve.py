@@ -1,0 +1,157 @@
+"""Resolution rules on hand-built documents (no model): fast, one rule per test."""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.entities.coref import build_chains
+from recoupe.entities.model import Acronym, DocumentEntities, EntityType, Mention
+from recoupe.entities.resolve import resolve
+
+P, ORG, L = EntityType.PERSON, EntityType.ORG, EntityType.LOC
+
+
+def doc(
+    doc_id: str, text: str, names: dict[str, EntityType], language: str = "fr"
+) -> DocumentEntities:
+    """Mentions of every given name in ``text`` (as NER would give them), chained as the stage does."""
+    mentions = sorted(
+        (
+            Mention(m.start(), m.end(), m.group(), kind)
+            for name, kind in names.items()
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+        ),
+        key=lambda m: m.start,
+    )
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: -(m.end - m.start)):
+        if all(mention.end <= k.start or k.end <= mention.start for k in kept):
+            kept.append(mention)
+    kept.sort(key=lambda m: m.start)
+    acronyms = [
+        Acronym(a, b, True)
+        for a in kept
+        for b in kept
+        if a.text.isupper() and b.end + 2 == a.start and text[b.end : a.start] == " ("
+    ]
+    chains, typed = build_chains(text, kept, acronyms)
+    return DocumentEntities(doc_id, language, typed, chains, acronyms)
+
+
+def names_of(entities: list, docs: list[DocumentEntities]) -> list[set[str]]:  # type: ignore[type-arg]
+    by_id = {d.document: d for d in docs}
+    return [{by_id[d].mentions[i].text for d, i in e.mentions} for e in entities]
+
+
+def test_surname_and_title_attach_to_the_full_name_within_a_document() -> None:
+    text = "Le ministre Hervé Castel a reçu les syndicats. Castel a promis une loi. M. Castel part demain."
+    d = doc("a", text, {"Hervé Castel": P, "Castel": P})
+    (chain,) = d.chains
+    assert len(chain) == 3
+
+
+def test_brothers_sharing_a_surname_stay_apart_and_a_bare_surname_takes_the_nearest() -> None:
+    text = (
+        "Karim Benali, frère de Yacine Benali, a été entendu. Yacine Benali dément. "
+        "Benali a ensuite quitté le tribunal."
+    )
+    d = doc("a", text, {"Karim Benali": P, "Yacine Benali": P, "Benali": P})
+    groups = sorted(sorted(d.mentions[i].text for i in chain) for chain in d.chains)
+    assert groups == [["Benali", "Yacine Benali", "Yacine Benali"], ["Karim Benali"]]
+
+
+def test_accents_case_and_hyphens_do_not_split_an_entity() -> None:
+    a = doc("a", "Élodie Ferré-Martin a démissionné hier soir.", {"Élodie Ferré-Martin": P})
+    b = doc("b", "ELODIE FERRE MARTIN resigned on Tuesday.", {"ELODIE FERRE MARTIN": P}, "en")
+    (entity,) = resolve([a, b])
+    assert entity.merges[0].rule == "same_name"
+
+
+def test_a_spelling_variant_merges_when_the_context_agrees_and_is_recorded() -> None:
+    a = doc(
+        "a",
+        "Le procureur Julien Morrel a reçu Sandra Vidal à Rennes.",
+        {"Julien Morrel": P, "Sandra Vidal": P, "Rennes": L},
+    )
+    b = doc(
+        "b",
+        "Prosecutor Julien Morel met Sandra Vidal in Rennes.",
+        {"Julien Morel": P, "Sandra Vidal": P, "Rennes": L},
+        "en",
+    )
+    entities = resolve([a, b])
+    (julien,) = [e for e in entities if "Julien Morel" in e.aliases]
+    assert set(julien.aliases) == {"Julien Morrel", "Julien Morel"}
+    assert [m.rule for m in julien.merges] == ["spelling_variant"]
+    assert julien.variants == ["Julien Morel", "Julien Morrel"]
+
+
+def test_a_close_spelling_without_shared_context_is_not_merged() -> None:
+    a = doc(
+        "a", "Julien Morrel a ouvert une boulangerie à Brest.", {"Julien Morrel": P, "Brest": L}
+    )
+    b = doc("b", "Julien Morel won the chess open in Leeds.", {"Julien Morel": P, "Leeds": L}, "en")
+    assert len([e for e in resolve([a, b]) if e.type is P]) == 2
+
+
+def test_same_surname_different_given_names_are_never_merged() -> None:
+    a = doc("a", "Karim Benali a été tué à Nîmes.", {"Karim Benali": P, "Nîmes": L})
+    b = doc("b", "Yacine Benali a été entendu à Nîmes.", {"Yacine Benali": P, "Nîmes": L})
+    people = [e for e in resolve([a, b]) if e.type is P]
+    assert len(people) == 2
+
+
+def test_a_bare_surname_joins_the_only_person_so_named_but_not_one_of_several() -> None:
+    a = doc("a", "Hervé Castel a présenté son budget.", {"Hervé Castel": P})
+    b = doc("b", "Castel was booed in Parliament.", {"Castel": P}, "en")
+    entities = resolve([a, b])
+    assert names_of(entities, [a, b]) == [{"Hervé Castel", "Castel"}]
+    assert entities[0].merges[0].rule == "surname"
+    c = doc(
+        "c", "Karim Benali et Yacine Benali sont frères.", {"Karim Benali": P, "Yacine Benali": P}
+    )
+    d = doc("d", "Benali a été blessé.", {"Benali": P})
+    assert {"Benali"} in names_of(resolve([c, d]), [c, d])
+
+
+def test_an_acronym_links_a_long_form_and_its_translation() -> None:
+    a = doc(
+        "a",
+        "Le Parquet national financier (PNF) a ouvert une enquête.",
+        {"Parquet national financier": ORG, "PNF": ORG},
+    )
+    b = doc(
+        "b",
+        "The National Financial Prosecutor's Office (PNF) opened a probe.",
+        {"National Financial Prosecutor's Office": ORG, "PNF": ORG},
+        "en",
+    )
+    (entity,) = resolve([a, b])
+    assert set(entity.aliases) == {
+        "Parquet national financier",
+        "PNF",
+        "National Financial Prosecutor's Office",
+    }
+
+
+def test_two_people_named_side_by_side_are_never_merged() -> None:
+    a = doc(
+        "a",
+        "Julien Morrel et Julien Morel, deux homonymes, siègent à Rennes avec Sandra Vidal.",
+        {"Julien Morrel": P, "Julien Morel": P, "Sandra Vidal": P, "Rennes": L},
+    )
+    b = doc(
+        "b",
+        "Julien Morel met Sandra Vidal in Rennes.",
+        {"Julien Morel": P, "Sandra Vidal": P, "Rennes": L},
+        "en",
+    )
+    people = {frozenset(n) for n in names_of(resolve([a, b]), [a, b])}
+    assert frozenset({"Julien Morrel"}) in people
+
+
+def test_types_agree_across_mentions_and_languages() -> None:
+    a = doc("a", "Le maire a parlé à Rennes. Rennes attend.", {"Rennes": ORG})
+    b = doc("b", "The mayor spoke in Rennes on Monday.", {"Rennes": ORG}, "en")
+    (entity,) = resolve([a, b])
+    assert entity.type is L
