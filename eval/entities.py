@@ -10,7 +10,8 @@ layer cannot be imported yet, only the baseline is reported.
 
 Documents are rebuilt from the gold tokens (a space between the tokens of a sentence, a new line
 between sentences; HIPE: its ``NoSpaceAfter`` / ``EndOfLine`` flags), keeping each token's character
-offsets, and both systems get those texts.
+offsets, and both systems get those texts (HIPE: newseye flags line ends ``NoSpaceAfter``, so
+two words flagged so are kept apart by a space, see :func:`hipe_separator`).
 
 ``meantime`` (MEANTIME English, ``intra_cross-doc_annotation``) and ``ecbplus`` (ECB+)
     Cross-document entity coreference, scored end to end: system mentions against gold mentions,
@@ -387,7 +388,8 @@ def load_ecbplus(root: Path, *, fast: bool) -> list[Group]:
 
 
 def read_hipe(lines: Iterable[str]) -> list[tuple[Document, list[Found]]]:
-    """HIPE TSV -> documents (text rebuilt from the tokens) with their gold entities.
+    """HIPE TSV -> documents (text rebuilt from the tokens, :func:`hipe_separator`) with their
+    gold entities.
 
     Entities come from the NE-COARSE-LIT column (:func:`iob_spans`); types outside
     :data:`HIPE_TYPES` are read, then dropped.
@@ -417,13 +419,15 @@ def read_hipe(lines: Iterable[str]) -> list[tuple[Document, list[Found]]]:
             continue
         tag = fields[1] if len(fields) > 1 else "O"
         misc = fields[-1].split("|") if len(fields) > 2 else []
-        after = "" if "NoSpaceAfter" in misc else ("\n" if "EndOfLine" in misc else " ")
-        rows.append((fields[0], tag, after))
+        rows.append((fields[0], tag, "|".join(misc)))
     flush()
 
     result = []
     for doc, lang, tokens in documents:
-        text, offsets = join_tokens((token, after) for token, _, after in tokens)
+        text, offsets = join_tokens(
+            (token, hipe_separator(token, misc, tokens[i + 1][0] if i + 1 < len(tokens) else ""))
+            for i, (token, _, misc) in enumerate(tokens)
+        )
         entities = [
             Found(doc, offsets[first][0], offsets[last][1], HIPE_TYPES[raw.lower()])
             for raw, first, last in iob_spans([tag for _, tag, _ in tokens])
@@ -431,6 +435,20 @@ def read_hipe(lines: Iterable[str]) -> list[tuple[Document, list[Found]]]:
         ]
         result.append((Document(doc, text, lang), entities))
     return result
+
+
+def hipe_separator(token: str, misc: str, following: str) -> str:
+    """What goes between ``token`` and the ``following`` one, from the MISC flags.
+
+    ``NoSpaceAfter``: nothing, except between two words (``token`` ends and ``following`` starts
+    with a letter or digit): a space. newseye flags every line end ``NoSpaceAfter`` (the line
+    break was the only separator), and two glued words ("deLasteyrie") would be one token to any
+    tokenizer. ``EndOfLine`` without ``NoSpaceAfter``: a new line. Otherwise a space.
+    """
+    flags = misc.split("|")
+    if "NoSpaceAfter" in flags:
+        return " " if token[-1:].isalnum() and following[:1].isalnum() else ""
+    return "\n" if "EndOfLine" in flags else " "
 
 
 def iob_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:

@@ -8,10 +8,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from eval import extraction
+from eval import entities, extraction
 
 HARNESSES: tuple[tuple[str, Callable[[Sequence[str] | None], int]], ...] = (
     ("extraction", extraction.main),
+    ("entities", entities.main),
 )
 
 

@@ -18,6 +18,7 @@ from recoupe.entities.model import DocumentEntities
 from recoupe.entities.names import fold
 from recoupe.entities.pipeline import STAGE as ENTITY_STAGE
 from recoupe.entities.pipeline import analyse_documents, resolve_entities
+from recoupe.entities.reference import Reference, link
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.serialize import dump, load
 from recoupe.store import SqliteStore
@@ -61,7 +62,9 @@ def resolved(
     """Entities of the whole dossier with curation applied, and the documents' results."""
     docs = load_documents(store)
     by_id = {doc.document: doc for doc in docs}
-    entities, applied = curation.apply(resolve_entities(docs), by_id, store.decisions())
+    references = [Reference(s, i, n, t, tuple(a)) for s, i, n, t, a in store.references()]
+    linked = link(resolve_entities(docs), references) if references else resolve_entities(docs)
+    entities, applied = curation.apply(linked, by_id, store.decisions())
     return entities, by_id, applied
 
 

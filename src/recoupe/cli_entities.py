@@ -6,6 +6,7 @@ import getpass
 import json
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,6 +15,7 @@ from recoupe.analysis import rebuild, resolved
 from recoupe.entities.curation import anchor_of
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key
+from recoupe.entities.reference import read_references
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.store import default_db, open_store
 
@@ -205,6 +207,22 @@ def reject_command(ref: str, db: str, actor: str | None) -> None:
     """Mark an entity as no entity at all (left out of lists and exports)."""
     entity = _decide(db, actor, "reject", ref)
     click.echo(f"rejected {entity.id} ({entity.name})")
+
+
+@entities_group.command("reference")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+def reference_command(path: Path, db: str) -> None:
+    """Load a reference list (JSON Lines: id, name, aliases, type, scheme) and link entities to it.
+
+    Linked entities carry external_ids (e.g. {"wikidata": "Q90"}) in lists and the export.
+    """
+    references = list(read_references(path))
+    with open_store(db) as store:
+        store.add_references(references)
+        rebuild(store)
+        linked = sum(1 for e in store.entities() if e.external_ids)
+    click.echo(f"loaded {len(references)} reference entries; {linked} entities linked")
 
 
 @entities_group.command("log")

@@ -38,6 +38,7 @@ _CONNECTORS = frozenset(
     }
 )
 _MAX_EXTRA_WORDS = 5
+_DETERMINERS = frozenset({"The", "A", "An", "Le", "La", "Les", "L", "Un", "Une"})
 _CLAUSE_MARKS = ("\n", "(", ")", ",", ";", ":", ". ", "«", "»", '"', "“", "”")
 
 
@@ -133,7 +134,7 @@ def _capitalised_run(text: str, words: list[re.Match[str]], short: str) -> tuple
             run.insert(0, word)
         else:
             break
-    while run and run[0].group().lower() in _CONNECTORS:
+    while run and (run[0].group().lower() in _CONNECTORS or run[0].group() in _DETERMINERS):
         run.pop(0)
     capitals = [w for w in run if w.group()[0].isupper()]
     if len(capitals) < 2 or not any(w.group()[0].lower() == short[0].lower() for w in capitals):

@@ -482,6 +482,31 @@ class SqliteStore:
             )
         ]
 
+    # -- reference lists ----------------------------------------------------------------------
+
+    def add_references(self, references: Sequence[Any]) -> int:
+        """Store reference entries (``entities.reference.Reference``), replacing same ids."""
+        with self._transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO reference_entities (scheme, id, name, type, aliases) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        r.scheme,
+                        r.id,
+                        r.name,
+                        r.type,
+                        json.dumps(list(r.aliases), ensure_ascii=False),
+                    )
+                    for r in references
+                ],
+            )
+        return len(references)
+
+    def references(self) -> list[tuple[str, str, str, str | None, list[str]]]:
+        rows = self._db.execute("SELECT scheme, id, name, type, aliases FROM reference_entities")
+        return [(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
     # -- curation ---------------------------------------------------------------------------
 
     def add_decision(self, *, actor: str, action: str, target: str, payload: dict[str, Any]) -> int:

@@ -1,0 +1,115 @@
+"""Curation: decisions are stored apart, logged, and survive every rebuild and new ingest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_recoupe
+
+DOC_A = (
+    "Le juge Antoine Delorme a reçu mardi les avocats de la famille à Grenoble. "
+    "Delorme a promis une décision rapide."
+)
+DOC_B = "Judge Antoine Delorme told reporters in Grenoble that the hearing would resume in May."
+DOC_C = "La société Vernal a annoncé la fermeture de son usine de Grenoble, selon la CGT."
+
+
+def _records(tmp_path: Path, *texts: str) -> Path:
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": f"d{i}", "text": t}) for i, t in enumerate(texts)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _entities(db: str) -> dict[str, dict[str, object]]:
+    out = run_recoupe("entities", "list", "--db", db, "--json")
+    assert out.returncode == 0, out.stderr
+    return {e["name"]: e for e in map(json.loads, out.stdout.splitlines())}
+
+
+def test_decisions_are_logged_and_survive_rebuilds(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(_records(tmp_path, DOC_A, DOC_B)), "--db", db).returncode == 0
+    before = _entities(db)
+    assert before["Antoine Delorme"]["documents"] == 2
+    assert before["Grenoble"]["type"] == "LOC"
+
+    renamed = run_recoupe(
+        "entities", "rename", "Delorme", "Antoine Delorme (juge)", "--db", db, "--actor", "alice"
+    )
+    assert renamed.returncode == 0, renamed.stderr
+    split = run_recoupe(
+        "entities", "split", "Antoine Delorme (juge)", "Delorme", "--db", db, "--actor", "bob"
+    )
+    assert split.returncode == 0, split.stderr
+    after_split = _entities(db)
+    assert after_split["Delorme"]["mentions"] == 1
+    merged = run_recoupe(
+        "entities", "merge", "Antoine Delorme (juge)", "Delorme", "--db", db, "--actor", "bob"
+    )
+    assert merged.returncode == 0, merged.stderr
+    rejected = run_recoupe("entities", "reject", "Grenoble", "--db", db, "--actor", "alice")
+    assert rejected.returncode == 0, rejected.stderr
+
+    # A new document arrives and everything is rebuilt: the decisions still hold.
+    path = tmp_path / "more.jsonl"
+    path.write_text(json.dumps({"id": "d9", "text": DOC_C}), encoding="utf-8")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    after = _entities(db)
+    assert "Grenoble" not in after
+    judge = after["Antoine Delorme (juge)"]
+    assert judge["mentions"] == 3 and judge["documents"] == 2
+    assert "Delorme" not in after
+
+    log = run_recoupe("entities", "log", "--db", db).stdout.splitlines()
+    assert [line.split()[3] for line in log] == ["rename", "split", "merge", "reject"]
+    assert [line.split()[2] for line in log] == ["alice", "bob", "bob", "alice"]
+
+    shown = run_recoupe("entities", "show", "Antoine Delorme (juge)", "--db", db).stdout
+    assert "curation: rename by alice" in shown and "same_name" in shown
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    assert not any(e["name"] == "Grenoble" for e in dossier["entities"])
+
+
+def test_an_ambiguous_name_asks_for_an_id(tmp_path: Path) -> None:
+    first = "Marie Roche a témoigné lundi devant la cour. Roche a ensuite quitté la salle."
+    second = "Paul Roche, son frère, a témoigné mardi. Roche n'a pas répondu aux questions."
+    db = str(tmp_path / "d.db")
+    run_recoupe("ingest", str(_records(tmp_path, first, second)), "--db", db)
+    listing = _entities(db)
+    assert {"Marie Roche", "Paul Roche"} <= set(listing)
+    result = run_recoupe("entities", "reject", "roche", "--db", db)
+    assert result.returncode == 2 and "several entities" in result.stderr
+    assert run_recoupe("entities", "log", "--db", db).stdout == ""
+
+
+def test_a_reference_list_links_entities(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    run_recoupe("ingest", str(_records(tmp_path, DOC_A, DOC_B)), "--db", db)
+    refs = tmp_path / "refs.jsonl"
+    refs.write_text(
+        "\n".join(
+            json.dumps(r, ensure_ascii=False)
+            for r in [
+                {"id": "Q1289", "name": "Grenoble", "type": "LOC"},
+                {
+                    "id": "Q-ante",
+                    "name": "Antoine Delorme",
+                    "aliases": ["A. Delorme"],
+                    "type": "PERSON",
+                    "scheme": "opensanctions",
+                },
+                {"id": "Q999", "name": "Delorme", "type": "PERSON"},  # a bare surname links nothing
+            ]
+        ),
+        encoding="utf-8",
+    )
+    loaded = run_recoupe("entities", "reference", str(refs), "--db", db)
+    assert loaded.returncode == 0 and "2 entities linked" in loaded.stdout, (
+        loaded.stdout + loaded.stderr
+    )
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    ids = {e["name"]: e["external_ids"] for e in dossier["entities"]}
+    assert ids["Grenoble"] == {"wikidata": "Q1289"}
+    assert ids["Antoine Delorme"] == {"opensanctions": "Q-ante"}

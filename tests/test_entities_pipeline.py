@@ -1,0 +1,99 @@
+"""The entity stage with the real spaCy pipelines, on news-style sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.entities.model import DocumentEntities, EntityType
+from recoupe.entities.pipeline import analyse_documents, resolve_entities
+from recoupe.entities.pipelines import for_model
+
+FR_1 = (
+    "Le parquet national financier (PNF) a ouvert jeudi une enquête visant la société Hexaline. "
+    "Selon le PNF, l’entreprise aurait dissimulé des comptes au Luxembourg. "
+    "La ministre de la Culture, Claire Vasseur, s’est refusée à tout commentaire. "
+    "Interrogée à Rennes, Vasseur a seulement indiqué qu’elle « faisait confiance à la justice »."
+)
+FR_2 = (
+    "Le Parquet national financier a demandé la levée du secret bancaire. "
+    "Claire Vasseur était attendue vendredi à Nantes, où le maire de Nantes, Paul Leguen, l’a reçue."
+)
+EN_1 = (
+    "The National Financial Prosecutor’s Office (PNF) opened an inquiry into Hexaline on Thursday. "
+    "Culture Minister Claire Vasseur declined to comment when she visited Rennes."
+)
+
+
+@pytest.fixture(scope="module")
+def analysed() -> list[DocumentEntities]:
+    return analyse_documents([("fr1", FR_1, "fr"), ("fr2", FR_2, "fr"), ("en1", EN_1, "en")])
+
+
+def _texts(doc: DocumentEntities) -> list[tuple[str, EntityType]]:
+    return [(m.text, m.type) for m in doc.mentions]
+
+
+def test_offsets_are_exact_on_the_original_text(analysed: list[DocumentEntities]) -> None:
+    texts = {"fr1": FR_1, "fr2": FR_2, "en1": EN_1}
+    for doc in analysed:
+        assert doc.mentions
+        for mention in doc.mentions:
+            assert texts[doc.document][mention.start : mention.end] == mention.text
+        starts = [m.start for m in doc.mentions]
+        assert starts == sorted(starts)
+        assert all(a.end <= b.start for a, b in zip(doc.mentions, doc.mentions[1:], strict=False))
+
+
+def test_typographic_apostrophes_give_no_junk_entities(analysed: list[DocumentEntities]) -> None:
+    assert for_model("l’entreprise") == "l'entreprise"
+    for doc in analysed:
+        assert not any(m.text.lower() in {"l’", "s’", "qu’", "l'", "s'"} for m in doc.mentions)
+
+
+def test_acronym_definitions_give_the_full_long_form(analysed: list[DocumentEntities]) -> None:
+    fr1 = analysed[0]
+    assert [(a.short.text, a.long.text) for a in fr1.acronyms] == [
+        ("PNF", "parquet national financier")
+    ]
+    assert ("parquet national financier", EntityType.ORG) in _texts(fr1)
+    assert _texts(fr1).count(("PNF", EntityType.ORG)) == 2  # the definition and "Selon le PNF"
+    en1 = analysed[2]
+    assert [(a.short.text, a.long.text, a.letters_match) for a in en1.acronyms] == [
+        ("PNF", "National Financial Prosecutor’s Office", False)
+    ]
+
+
+def test_a_minister_s_portfolio_is_not_an_entity(analysed: list[DocumentEntities]) -> None:
+    names = [text for text, _ in _texts(analysed[0])]
+    assert "Culture" not in names and "Claire Vasseur" in names
+
+
+def test_a_bare_surname_joins_the_full_name_in_the_document(
+    analysed: list[DocumentEntities],
+) -> None:
+    fr1 = analysed[0]
+    chain = next(c for c in fr1.chains if any(fr1.mentions[i].text == "Vasseur" for i in c))
+    assert {fr1.mentions[i].text for i in chain} == {"Claire Vasseur", "Vasseur"}
+    assert all(fr1.mentions[i].type is EntityType.PERSON for i in chain)
+
+
+def test_one_entity_per_referent_across_documents_and_languages(
+    analysed: list[DocumentEntities],
+) -> None:
+    entities = resolve_entities(analysed)
+    by_alias = {alias: e for e in entities for alias in e.aliases}
+    pnf = by_alias["PNF"]
+    assert {
+        "parquet national financier",
+        "Parquet national financier",
+        "National Financial Prosecutor’s Office",
+    } <= set(pnf.aliases)
+    assert pnf.type is EntityType.ORG
+    vasseur = by_alias["Claire Vasseur"]
+    assert {doc for doc, _ in vasseur.mentions} == {
+        "fr1",
+        "fr2",
+        "en1",
+    } and vasseur.type is EntityType.PERSON
+    assert by_alias["Rennes"].type is EntityType.LOC and by_alias["Nantes"].type is EntityType.LOC
+    assert by_alias["Paul Leguen"] is not vasseur
