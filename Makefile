@@ -60,6 +60,7 @@ eval-fast: setup
 
 bench: setup
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.entities
 
 lock:
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
