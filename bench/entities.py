@@ -77,7 +77,8 @@ def main() -> None:
     added = (full - ner) / ner
     print(
         f"\nentity stage: {results['entities']['docs_per_s']} docs/s, NER alone "
-        f"{results['ner']['docs_per_s']} docs/s; added cost {added:.3f}x of the NER pass (goal < 0.2)"
+        f"{results['ner']['docs_per_s']} docs/s; added cost {added:.3f}x of the NER pass "
+        "(goal < 0.2)"
     )
     OUT.mkdir(exist_ok=True)
     (OUT / "entities.json").write_text(
