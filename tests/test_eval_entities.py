@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -383,3 +384,8 @@ def test_main_skips_without_data(
     monkeypatch.setenv("RECOUPE_EVAL_DATA", str(missing))
     assert entities.main([]) == 0
     assert capsys.readouterr().out.strip() == f"skipped: {missing} not found"
+
+
+def test_load_recoupe_is_none_while_the_layer_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "recoupe.entities.pipeline", None)  # import fails
+    assert entities.load_recoupe() is None

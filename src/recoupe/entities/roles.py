@@ -1,0 +1,1325 @@
+"""Roles (offices, titles, descriptions) of people and organisations, and relations between
+mentions, read from appositions and title patterns around the mentions in French and English.
+
+Everything is a token pattern over the raw text around the mentions already found; there is no
+parse. A role is a contiguous span of the text built on a *head* from a generic lexicon
+(``ministre``, ``procureure``, ``mayor``, ``spokesperson`` ...):
+
+* before the name: ``le ministre des Armées Jean Martin``, ``le maire de Lyon, Jean Martin``
+  (French: after a determiner, a qualifier or at the start of a clause), ``Defence Minister
+  Jane Roe``, ``Lyon’s chief prosecutor Jane Roe``, ``judge Jane Roe`` (English
+  premodifiers; a complement needs a comma before the name);
+* after the name, as an apposition up to the next comma, period or clause:
+  ``Jean Martin, coordinateur du Parti X``, ``Jane Roe, the deputy head of the agency``;
+  coordinated roles (``maire de Lyon et députée du Rhône``) are two roles; an age
+  (``22 ans``, ``45``, ``22-year-old``) is skipped, never a role;
+* appointments: ``proposed Jane Roe to lead the agency``, ``Jean Martin, pressenti pour diriger
+  l'office``, ``nommée à la tête de ...``, ``la nomination de X en tant que recteur``.
+
+The role's text leaves out determiners and qualifiers; the qualifier is ``former`` (``ancien``,
+``ex-``, ``alors``, ``former``, ``then``), ``designate`` (``futur``, ``pressenti``, ``nommé``,
+``incoming``, ``-elect``, ``proposed ... to``) or ``current``. A plural role before coordinated
+names (``les ministres A et B``) goes to each; a role whose complements are coordinated
+(``les ministres des Armées et de la Culture, A et B``) gives A its own part
+(``ministres des Armées``): B's part is not a contiguous span, so B gets none. Coordinated
+names followed by as many coordinated roles (``A et B, alors ministre des Sports et ministre
+de la Culture``) get one each, in order.
+
+Relations (:func:`find_relations`): family ties from ``X, frère de Y``, ``the brother of Y, X``,
+``Y's sister X``, ``X, whose son, Z``, ``X, dont le frère Z``; ``holds_office`` and
+``member_of`` from the organisation mentions named in a current role (``coordinateur de <ORG>``
+holds an office there; ``député <ORG>``, ``<ORG> mayor of``, ``candidate of <ORG>`` are members);
+``member_of`` from ``Name (ORG)``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
+
+__all__ = ["find_relations", "find_roles", "strip_title"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _fr_plurals(words: Iterable[str]) -> frozenset[str]:
+    """French forms and their plurals (``-al`` → ``-aux``, else ``+s`` unless ending s/x/z)."""
+    out: set[str] = set()
+    for word in words:
+        out.add(word)
+        if word.endswith(("s", "x", "z")) or "-parole" in word:
+            continue
+        out.add(word[:-2] + "aux" if word.endswith("al") else word + "s")
+    return frozenset(out)
+
+
+def _en_plurals(words: Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for word in words:
+        out.add(word)
+        if word.endswith("man"):
+            out.add(word[:-3] + "men")
+        elif word.endswith("y") and word[-2:-1] not in "aeiou":
+            out.add(word[:-1] + "ies")
+        elif word.endswith(("s", "sh", "ch")):
+            out.add(word + "es")
+        else:
+            out.add(word + "s")
+    return frozenset(out)
+
+
+_FR_PERSON_SINGULAR = _words(
+    """
+    ministre président présidente vice-président vice-présidente procureur procureure maire
+    député députée eurodéputé eurodéputée sénateur sénatrice préfet préfète sous-préfet
+    sous-préfète juge magistrat magistrate avocat avocate bâtonnier bâtonnière greffier
+    greffière notaire porte-parole secrétaire directeur directrice chef cheffe commissaire
+    haut-commissaire coordinateur coordinatrice animateur animatrice militant militante
+    activiste candidat candidate fondateur fondatrice cofondateur cofondatrice co-fondateur
+    co-fondatrice pdg dg élu élue conseiller conseillère adjoint adjointe délégué déléguée
+    dirigeant dirigeante responsable patron patronne leader gouverneur gouverneure ambassadeur
+    ambassadrice consul chancelier chancelière trésorier trésorière rapporteur rapporteure
+    rapporteuse recteur rectrice inspecteur inspectrice commandant commandante colonel
+    capitaine lieutenant général générale officier policier policière gendarme enquêteur
+    enquêtrice journaliste éditorialiste rédacteur rédactrice chroniqueur chroniqueuse
+    présentateur présentatrice chercheur chercheuse professeur professeure universitaire expert
+    experte économiste sociologue politologue historien historienne syndicaliste membre
+    adhérent adhérente sympathisant sympathisante négociateur négociatrice médiateur
+    médiatrice défenseur défenseure roi reine prince princesse pape évêque archevêque
+    cardinal imam rabbin entrepreneur entrepreneuse questeur questrice bourgmestre édile
+    collaborateur collaboratrice assistant assistante avocat-conseil gérant gérante
+    administrateur administratrice
+    """
+)
+_FR_ORG_SINGULAR = _words(
+    """
+    parti syndicat association organisation ong agence entreprise groupe société mouvement
+    collectif fondation institut parquet juridiction tribunal cour ministère office
+    fédération confédération coalition alliance banque
+    """
+)
+_EN_PERSON_SINGULAR = _words(
+    """
+    minister president vice-president premier chancellor prosecutor attorney lawyer barrister
+    solicitor judge magistrate mayor mp mep senator congressman congresswoman lawmaker
+    legislator councillor councilor governor prefect ambassador envoy consul spokesperson
+    spokesman spokeswoman secretary director chief head leader boss chairman chairwoman chair
+    chairperson ceo cfo coo founder co-founder cofounder commissioner coordinator activist
+    campaigner candidate member supporter official officer inspector detective investigator
+    superintendent commander general colonel captain lieutenant sergeant admiral treasurer
+    adviser advisor aide deputy editor journalist reporter correspondent columnist presenter
+    researcher professor economist analyst expert historian sociologist king queen prince
+    princess pope bishop archbishop cardinal imam rabbi manager executive entrepreneur
+    businessman businesswoman rapporteur mediator negotiator ombudsman politician unionist
+    delegate representative
+    """
+)
+_EN_ORG_SINGULAR = _words(
+    """
+    party union association organisation organization ngo agency company group firm movement
+    charity foundation institute body watchdog regulator court ministry office federation
+    coalition alliance bank
+    """
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    english: bool
+    heads: frozenset[str]  # roles of people, every form
+    plural: frozenset[str]  # the plural forms among them
+    org_heads: frozenset[str]  # descriptions of organisations
+    ambiguous: frozenset[str]  # heads that are also common verbs or adjectives
+    affiliation: frozenset[str]  # an organisation as a bare modifier means membership
+    membership: frozenset[str]  # an organisation in the complement means membership
+    dets: frozenset[str]
+    np_dets: frozenset[str]  # determiners opening a noun phrase after a preposition
+    qualifiers: Mapping[str, str]  # before the head
+    post_qualifiers: Mapping[str, str]  # right after the head
+    skips: frozenset[str]  # words before the head that belong to neither role nor qualifier
+    pre_adjs: frozenset[str]  # French adjectives kept before the head (premier, vice)
+    adjs: frozenset[str]
+    adj_suffixes: tuple[str, ...]
+    nouns: frozenset[str]  # English nouns that premodify a head (police chief)
+    preps: frozenset[str]
+    conj: frozenset[str]
+    stop: frozenset[str]  # never inside a role
+    cap_stop: frozenset[str]  # capitalised words that are not premodifiers
+    courtesy: frozenset[str]
+    kin: Mapping[str, str]
+    kin_adjs: frozenset[str]
+    kin_preps: frozenset[str]
+    designators: frozenset[str]  # words announcing an appointment
+    role_verbs: frozenset[str]  # head, lead / diriger, présider
+    copulas: frozenset[str]  # become, be / devenir, être
+    as_words: frozenset[str]  # as / comme
+    to_words: frozenset[str]  # to / pour
+    aux: frozenset[str]
+    age_words: frozenset[str]
+    intro: frozenset[str]  # "selon le ministre, X": the role is not X's
+    copula_verbs: frozenset[str]  # X est le frère de Y
+    whose: frozenset[str]
+
+
+def _fr_lexicon() -> _Lexicon:
+    heads = _fr_plurals(_FR_PERSON_SINGULAR)
+    return _Lexicon(
+        english=False,
+        heads=heads,
+        plural=heads - _FR_PERSON_SINGULAR | _words("porte-parole"),
+        org_heads=_fr_plurals(_FR_ORG_SINGULAR),
+        ambiguous=_fr_plurals(_words("juge élu élue général générale responsable garde")),
+        affiliation=_fr_plurals(
+            _words(
+                """député députée eurodéputé eurodéputée sénateur sénatrice élu élue candidat
+                candidate militant militante membre adhérent adhérente sympathisant
+                sympathisante conseiller conseillère maire adjoint adjointe"""
+            )
+        ),
+        membership=_fr_plurals(
+            _words(
+                """membre adhérent adhérente sympathisant sympathisante militant militante
+                candidat candidate élu élue député députée sénateur sénatrice"""
+            )
+        ),
+        dets=_words("le la les l' un une son sa ses leur leurs ce cet cette ces du des au aux d'"),
+        np_dets=_words("le la les l' un une son sa ses leur leurs ce cet cette ces"),
+        qualifiers={
+            **dict.fromkeys(("ancien", "ancienne", "anciens", "anciennes", "ex-"), "former"),
+            **dict.fromkeys(("alors", "éphémère", "défunt", "défunte", "feu"), "former"),
+            **dict.fromkeys(("futur", "future", "futurs", "futures"), "designate"),
+            **dict.fromkeys(("prochain", "prochaine", "prochains", "prochaines"), "designate"),
+            **dict.fromkeys(("actuel", "actuelle", "actuels", "actuelles"), "current"),
+            **dict.fromkeys(("nouveau", "nouvel", "nouvelle", "nouveaux"), "current"),
+            **dict.fromkeys(("nouvelles", "désormais", "toujours"), "current"),
+        },
+        post_qualifiers={
+            **dict.fromkeys(("désigné", "désignée", "désignés", "désignées"), "designate"),
+            **dict.fromkeys(("pressenti", "pressentie", "élu", "élue"), "designate"),
+            **dict.fromkeys(("sortant", "sortante", "sortants", "sortantes"), "current"),
+        },
+        skips=_words("respectivement jeune célèbre"),
+        pre_adjs=_words("premier première premiers premières vice haut haute grand grande"),
+        adjs=_words(
+            """public publique publics publiques général générale généraux générales adjoint
+            adjointe adjoints adjointes délégué déléguée délégués déléguées chargé chargée
+            chargés chargées principal principale national nationale nationaux nationales
+            honoraire honoraires municipal municipale municipaux régional régionale
+            départemental départementale unique spécial spéciale intérimaire"""
+        ),
+        adj_suffixes=tuple(
+            _words(
+                """ique iques aire aires al ale aux ales el elle els elles ais aise aises ois oise
+            oises ien ienne iens iennes iste istes if ive ifs ives ain aine ains aines éen éenne
+            éens éennes ier ière iers ières"""
+            )
+        ),
+        nouns=frozenset(),
+        preps=_words("de d' du des à au aux en pour chez contre auprès"),
+        conj=_words("et"),
+        stop=_words(
+            """a ai as ont avait avaient aura auront aurait est sont était étaient sera seront
+            serait fut été être avoir qui que qu' quoi dont où mais car donc or ni puis
+            lorsque quand alors comme selon si se s' ne n' pas plus il elle ils elles on lui
+            y cela ça très aussi déjà encore jamais devenu devenue devenus devenues dit dite
+            déclare affirme estime assure annonce explique rappelle souligne indique précise
+            ajoute reconnaît appelle demande veut doit peut va fait insiste dénonce prévient
+            répond lance confie regrette salue réclame exige accuse critique réplique
+            invite insiste réagit publie signe reçoit rencontre dans sur sous par avec sans
+            entre vers depuis pendant après avant lors ou tout toute tous toutes même
+            engagé engagée engagés engagées connu connue qualifié qualifiée"""
+        ),
+        cap_stop=frozenset(),
+        courtesy=_words(
+            """m. mm. mme mmes mlle mlles me maître monsieur madame mademoiselle dr dr. pr pr.
+            mgr mgr. docteur"""
+        ),
+        kin={
+            **dict.fromkeys(
+                ("frère", "frères", "sœur", "sœurs", "soeur", "soeurs", "demi-frère"), "sibling_of"
+            ),
+            **dict.fromkeys(("demi-sœur", "demi-soeur"), "sibling_of"),
+            **dict.fromkeys(("fils", "fille"), "child_of"),
+            **dict.fromkeys(("père", "mère"), "parent_of"),
+            **dict.fromkeys(("épouse", "époux", "mari", "femme", "compagne"), "spouse_of"),
+            **dict.fromkeys(("compagnon", "conjoint", "conjointe", "veuve", "veuf"), "spouse_of"),
+        },
+        kin_adjs=_words("autre petit petite grand grande jeune aîné aînée cadet cadette propre"),
+        kin_preps=_words("de d' du"),
+        designators=_words(
+            """proposé proposée proposés proposées nommé nommée nommés nommées désigné désignée
+            désignés désignées pressenti pressentie pressentis pressenties choisi choisie
+            choisis choisies propose proposer nomme nommer choisit choisir veut nomination
+            désignation candidature"""
+        ),
+        role_verbs=_words("diriger présider piloter prendre"),
+        copulas=_words("devenir être"),
+        as_words=_words("comme"),
+        to_words=_words("pour"),
+        aux=_words("a ont est sont été sera serait va devrait doit être , vient de d'"),
+        age_words=_words("an ans"),
+        intro=_words("selon après pour"),
+        copula_verbs=_words("est était sont étaient"),
+        whose=_words("dont"),
+    )
+
+
+def _en_lexicon() -> _Lexicon:
+    heads = _en_plurals(_EN_PERSON_SINGULAR)
+    return _Lexicon(
+        english=True,
+        heads=heads,
+        plural=heads - _EN_PERSON_SINGULAR,
+        org_heads=_en_plurals(_EN_ORG_SINGULAR),
+        ambiguous=_en_plurals(
+            _words(
+                """head chief chair judge general deputy official member leader executive
+                officer aide editor representative supporter premier"""
+            )
+        ),
+        affiliation=_en_plurals(
+            _words(
+                """mp mep senator congressman congresswoman lawmaker legislator councillor
+                councilor candidate activist campaigner member supporter mayor deputy
+                politician representative delegate"""
+            )
+        ),
+        membership=_en_plurals(
+            _words("member supporter activist campaigner candidate mp mep senator lawmaker")
+        ),
+        dets=_words("the a an his her its their our this these those"),
+        np_dets=_words("the a an his her its their our this these those"),
+        qualifiers={
+            **dict.fromkeys(("former", "ex-", "then", "then-", "late", "erstwhile"), "former"),
+            **dict.fromkeys(("one-time", "onetime", "previous"), "former"),
+            **dict.fromkeys(("future", "incoming", "designate", "next"), "designate"),
+            **dict.fromkeys(("prospective", "would-be"), "designate"),
+            **dict.fromkeys(("current", "new", "sitting", "incumbent", "serving"), "current"),
+            **dict.fromkeys(("outgoing", "now"), "current"),
+        },
+        post_qualifiers={"designate": "designate", "elect": "designate"},
+        skips=_words("respectively veteran longtime long-time"),
+        pre_adjs=frozenset(),
+        adjs=_words(
+            """public chief senior junior deputy general top prime vice acting interim local
+            federal state assistant associate principal executive managing special private
+            permanent foreign home"""
+        ),
+        adj_suffixes=tuple(_words("al ic ive ian ean ese ish ary ory ous ful ible able ist")),
+        nouns=_words(
+            """police party opposition campaign union government city state county district
+            defence defense interior justice finance health trade labour labor education
+            transport culture environment business army navy court appeals tax
+            anti-corruption anti-terrorism anti-drug communications security press
+            parliamentary group bar student family"""
+        ),
+        preps=_words("of for at to from against"),
+        conj=_words("and"),
+        stop=_words(
+            """said says say told tells added has have had is are was were be been being will
+            would could should can may might must shall do does did who whom whose which that
+            and or but because as when while after before since also himself herself itself
+            themselves he she it they we i you there here not what where why how if than in
+            on by with during over under about into through across"""
+        ),
+        cap_stop=_words(
+            """the a an in on at but and or when after before meanwhile however earlier later
+            last this that these those as for with by from if while according during since
+            among yesterday today tomorrow then there here it he she they we i his her their
+            its our monday tuesday wednesday thursday friday saturday sunday so also both
+            neither either"""
+        ),
+        courtesy=_words(
+            """mr mr. mrs mrs. ms ms. miss mx mx. dr dr. prof prof. sir dame lord lady rev
+            rev. hon. st."""
+        ),
+        kin={
+            **dict.fromkeys(("brother", "brothers", "sister", "sisters"), "sibling_of"),
+            **dict.fromkeys(("half-brother", "half-sister", "sibling", "twin"), "sibling_of"),
+            **dict.fromkeys(("son", "daughter", "stepson", "stepdaughter"), "child_of"),
+            **dict.fromkeys(("father", "mother", "stepfather", "stepmother"), "parent_of"),
+            **dict.fromkeys(("wife", "husband", "spouse", "widow", "widower"), "spouse_of"),
+        },
+        kin_adjs=_words("other younger older elder eldest youngest big little twin own late"),
+        kin_preps=_words("of"),
+        designators=_words(
+            """proposed nominated named appointed tipped picked chosen chose designated
+            selected tapped propose nominate name appoint pick choose select wants want
+            nomination appointment"""
+        ),
+        role_verbs=_words("head lead run chair direct oversee helm"),
+        copulas=_words("become be"),
+        as_words=_words("as"),
+        to_words=_words("to"),
+        aux=_words("has have had been was is be being will , just"),
+        age_words=_words("years year"),
+        intro=_words("according"),
+        copula_verbs=_words("is was are were"),
+        whose=_words("whose"),
+    )
+
+
+_LEXICONS: dict[str, _Lexicon] = {"fr": _fr_lexicon(), "en": _en_lexicon()}
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
+_TOKEN = re.compile(
+    r"(?P<abbr>(?:MM|Mmes|Mme|Mlle|Mgr|Mrs|Mr|Ms|Mx|Dr|Pr|Prof|Rev|Hon|St|Jr|Sr|[A-Z])\.)"
+    r"|(?P<elided>(?i:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_]))"
+    r"|(?P<prefix>(?i:ex|then)[-‐‑](?=[^\W\d_]))"
+    r"|(?P<poss>['’ʼ]s(?!\w))"
+    r"|(?P<num>\d\w*(?:[-‐‑]\w+)*)"
+    r"|(?P<word>[^\W\d_]\w*(?:[-‐‑]\w+)*)"
+    r"|(?P<punct>[^\w\s])"
+)
+_CLAUSE_WORDS = _words("qui que qu' dont où who which that whom said dit says")
+_BOUNDARY = frozenset('.!?;:()[]«»"“”–—…|•')
+_CLOSERS = frozenset(',.;:!?)]»"”–—…')
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str  # abbr elided prefix poss num word punct mention
+    mention: int = -1
+    newline: bool = False  # a line break comes before it
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    mentions: Sequence[Mention]
+    lex: _Lexicon
+    toks: list[_Tok] = field(default_factory=list)
+    at: dict[int, int] = field(default_factory=dict)  # mention index → token index
+
+
+def _scan(text: str, start: int, end: int, toks: list[_Tok]) -> None:
+    prev = start
+    for found in _TOKEN.finditer(text, start):
+        if found.start() >= end:
+            break
+        # lookaheads see past ``end`` (``d’`` before a name); a token never runs into it
+        m = _TOKEN.match(text, found.start(), end) if found.end() > end else found
+        if m is None:
+            break
+        kind = m.lastgroup or "punct"
+        low = m.group().lower().translate(_APOSTROPHES)
+        if kind == "prefix":
+            low = low[:-1] + "-"
+        toks.append(
+            _Tok(m.start(), m.end(), m.group(), low, kind, -1, "\n" in text[prev : m.start()])
+        )
+        prev = m.end()
+
+
+def _document(text: str, mentions: Sequence[Mention], lex: _Lexicon) -> _Doc:
+    doc = _Doc(text, mentions, lex)
+    pos = 0
+    for index, mention in enumerate(mentions):
+        if mention.start < pos:
+            continue  # overlapping: keep the first
+        _scan(text, pos, mention.start, doc.toks)
+        newline = "\n" in text[doc.toks[-1].end if doc.toks else pos : mention.start]
+        doc.at[index] = len(doc.toks)
+        doc.toks.append(
+            _Tok(
+                mention.start,
+                mention.end,
+                mention.text,
+                mention.text.lower(),
+                "mention",
+                index,
+                newline,
+            )
+        )
+        pos = mention.end
+    _scan(text, pos, len(text), doc.toks)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Token classes
+
+
+def _tok(doc: _Doc, i: int) -> _Tok | None:
+    return doc.toks[i] if 0 <= i < len(doc.toks) else None
+
+
+def _low(doc: _Doc, i: int) -> str:
+    t = _tok(doc, i)
+    return t.low if t else ""
+
+
+def _mtype(doc: _Doc, t: _Tok) -> EntityType | None:
+    return doc.mentions[t.mention].type if t.kind == "mention" else None
+
+
+def _is_word(t: _Tok) -> bool:
+    return t.kind in ("word", "abbr")
+
+
+def _is_cap(t: _Tok) -> bool:
+    return t.kind == "word" and t.text[:1].isupper()
+
+
+def _is_acronym(t: _Tok) -> bool:
+    return t.kind == "word" and len(t.text) >= 2 and t.text.isupper()
+
+
+def _is_boundary(t: _Tok) -> bool:
+    return t.kind == "punct" and t.text in _BOUNDARY
+
+
+def _sentence_start(doc: _Doc, i: int) -> bool:
+    prev = _tok(doc, i - 1)
+    return prev is None or doc.toks[i].newline or _is_boundary(prev)
+
+
+def _heads_for(doc: _Doc, i: int) -> frozenset[str]:
+    t = doc.toks[i]
+    kind = doc.mentions[t.mention].type
+    if kind is EntityType.PERSON:
+        return doc.lex.heads
+    return doc.lex.org_heads if kind is EntityType.ORG else frozenset()
+
+
+def _head_word(low: str) -> str:
+    for suffix in ("-elect", "-designate"):
+        if low.endswith(suffix):
+            return low[: -len(suffix)]
+    return low
+
+
+def _head_end(doc: _Doc, i: int, heads: frozenset[str]) -> int:
+    """Index of the last token of the head starting at ``i``, else -1."""
+    t = _tok(doc, i)
+    if t is None or t.kind != "word":
+        return -1
+    if not doc.lex.english and t.low == "garde" and heads is doc.lex.heads:
+        ok = _low(doc, i + 1) == "des" and _low(doc, i + 2) == "sceaux"
+        return i + 2 if ok else -1
+    return i if _head_word(t.low) in heads else -1
+
+
+def _adj_like(doc: _Doc, t: _Tok) -> bool:
+    lex = doc.lex
+    if t.kind != "word" or t.low in lex.stop or t.low in lex.preps or t.low in lex.conj:
+        return False
+    if t.low in lex.adjs:
+        return True
+    if lex.english and "-" in t.low and t.text[:1].islower():
+        return True  # left-wing, centre-left
+    return len(t.low) > 4 and t.low.endswith(lex.adj_suffixes) and t.text[:1].islower()
+
+
+def _content(doc: _Doc, t: _Tok) -> bool:
+    """A lowercase word that may be a noun inside a complement."""
+    lex = doc.lex
+    return (
+        t.kind == "word"
+        and t.text[:1].islower()
+        and t.low not in lex.stop
+        and t.low not in lex.preps
+        and t.low not in lex.conj
+        and t.low not in lex.dets
+        and t.low not in lex.courtesy
+    )
+
+
+def _cap_word(doc: _Doc, t: _Tok) -> bool:
+    return _is_cap(t) and t.low not in doc.lex.cap_stop and t.low not in doc.lex.courtesy
+
+
+def _qualifier(doc: _Doc, t: _Tok) -> str | None:
+    return doc.lex.qualifiers.get(t.low) if t.kind in ("word", "prefix") else None
+
+
+def _is_age(doc: _Doc, i: int) -> bool:
+    t = doc.toks[i]
+    return t.kind == "num" and (t.low.endswith("-year-old") or t.low.endswith("-years-old"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Role phrases
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    first: int  # first token of the role's text
+    head: int  # first token of the head
+    last: int  # last token of the role's text
+    qualifier: str = "current"
+    conj_ends: tuple[int, ...] = ()  # ends of coordinated complements but the last
+
+
+def _np(doc: _Doc, j: int, limit: int) -> int:
+    """Last token of a noun phrase starting at ``j`` (inside a complement), else -1."""
+    k = j
+    while k < limit and doc.toks[k].low in doc.lex.np_dets and k - j < 2:
+        k += 1
+    t = _tok(doc, k)
+    if t is None or k >= limit:
+        return -1
+    if t.kind == "mention" or _cap_word(doc, t):
+        return _np_rest(doc, k, limit, named=True)
+    if _content(doc, t):
+        return _np_rest(doc, k, limit, named=False)
+    return -1
+
+
+def _np_rest(doc: _Doc, k: int, limit: int, *, named: bool) -> int:
+    last = k
+    count = 1
+    english = doc.lex.english
+    while last + 1 < limit and count < 6:
+        t = doc.toks[last + 1]
+        named_word = t.kind == "mention" or _cap_word(doc, t)
+        if named_word or (english and t.kind == "poss" and named):
+            named = named or named_word
+        elif not (_content(doc, t) and count < 4 if english else _adj_like(doc, t)):
+            break
+        last += 1
+        count += 1
+    return last
+
+
+def _post_mods(doc: _Doc, i: int, limit: int) -> tuple[int, str | None]:
+    """French modifiers after the head (``délégué``, ``socialiste``, an acronym, a party)."""
+    lex = doc.lex
+    qualifier: str | None = None
+    for _ in range(3):
+        t = _tok(doc, i + 1)
+        if t is None or i + 1 >= limit:
+            break
+        if lex.english:
+            if t.low in lex.post_qualifiers and t.low == "designate":
+                qualifier = "designate"
+                i += 1
+            break
+        if t.low in lex.post_qualifiers:
+            qualifier = lex.post_qualifiers[t.low]
+        elif not (
+            _adj_like(doc, t)
+            or t.low in lex.heads
+            or _is_acronym(t)
+            or _mtype(doc, t) in (EntityType.ORG, EntityType.MISC)
+        ):
+            break
+        i += 1
+    return i, qualifier
+
+
+def _extend(doc: _Doc, head_last: int, limit: int) -> tuple[int, str | None, tuple[int, ...]]:
+    """Greedy end of the role from its head: modifiers, then complements (``de ...``, ``of``)."""
+    lex = doc.lex
+    i, qualifier = _post_mods(doc, head_last, limit)
+    conj_ends: list[int] = []
+    while True:
+        j = i + 1
+        coordinated = _low(doc, j) in lex.conj and _low(doc, j + 1) in lex.preps
+        j += 1 if coordinated else 0
+        if j >= limit or _low(doc, j) not in lex.preps or doc.toks[j].kind == "mention":
+            break
+        k = _np(doc, j + 1, limit)
+        if k < 0 and _low(doc, j) == "auprès":
+            k = _np(doc, j + 2, limit) if _low(doc, j + 1) in lex.preps else -1
+        if k < 0:
+            break
+        if coordinated:
+            conj_ends.append(i)
+        i = k
+    return i, qualifier, tuple(conj_ends)
+
+
+def _premod(doc: _Doc, i: int) -> bool:
+    """May token ``i`` stand before a head as part of the role (``Interior``, ``public``)?"""
+    t = doc.toks[i]
+    lex = doc.lex
+    if not lex.english:
+        return t.low in lex.pre_adjs
+    if t.kind == "mention":
+        return True
+    if t.kind == "poss":
+        prev = _tok(doc, i - 1)
+        return prev is not None and (prev.kind == "mention" or _cap_word(doc, prev))
+    if t.kind != "word" or t.low in lex.stop:
+        return False
+    if _cap_word(doc, t):
+        return True
+    return t.text[:1].islower() and (
+        _adj_like(doc, t) or t.low in lex.nouns or _head_word(t.low) in lex.heads
+    )
+
+
+def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
+    """First token of the role ending in ``head``, its qualifier, read backwards.
+
+    Also says whether something opens the phrase (a determiner, a qualifier, a modifier) and
+    gives the leftmost token read (determiners included).
+    """
+    lex = doc.lex
+    first, qualifier, opened = head, "current", False
+    i = head - 1
+    while i >= floor and head - i <= 8:
+        t = doc.toks[i]
+        q = _qualifier(doc, t)
+        if t.low in lex.dets and t.kind != "mention":
+            return first, qualifier, True, i
+        if q is not None:
+            qualifier = q if qualifier == "current" else qualifier
+            opened = True
+        elif t.low in lex.skips:
+            opened = True
+        elif qualifier == "current" and _premod(doc, i) and first == i + 1:
+            first, opened = i, True
+        else:
+            break
+        i -= 1
+    return first, qualifier, opened, i + 1
+
+
+def _clause_floor(doc: _Doc, i: int, span: int = 16) -> int:
+    floor = max(0, i - span)
+    while i > floor:
+        t = doc.toks[i]
+        if t.newline:
+            return i
+        prev = doc.toks[i - 1]
+        if _is_boundary(prev) or prev.text == ",":
+            return i
+        i -= 1
+    return floor
+
+
+def _skip_courtesy(doc: _Doc, i: int) -> int:
+    while i < len(doc.toks) and doc.toks[i].low in doc.lex.courtesy:
+        i += 1
+    return i
+
+
+def _skip_courtesy_back(doc: _Doc, i: int) -> int:
+    while i >= 0 and doc.toks[i].low in doc.lex.courtesy:
+        i -= 1
+    return i
+
+
+def _before_name(doc: _Doc, p: int) -> _Phrase | None:
+    """The role written before the mention at token ``p``."""
+    heads = _heads_for(doc, p)
+    if not heads:
+        return None
+    gap_end = _skip_courtesy_back(doc, p - 1)
+    comma = _low(doc, gap_end) == ","
+    gap_end -= 1 if comma else 0
+    if gap_end < 0 or (doc.toks[p].newline and not comma):
+        return None
+    floor = _clause_floor(doc, gap_end)
+    for h in range(floor, gap_end + 1):
+        phrase = _reaching(doc, h, gap_end, floor, heads, comma=comma)
+        if phrase is not None:
+            return phrase
+    return None
+
+
+def _reaching(
+    doc: _Doc, h: int, gap_end: int, floor: int, heads: frozenset[str], *, comma: bool
+) -> _Phrase | None:
+    """The role with head at ``h`` if it ends exactly at ``gap_end`` and opens properly."""
+    lex = doc.lex
+    head_last = _head_end(doc, h, heads)
+    if head_last < 0 or head_last > gap_end:
+        return None
+    if lex.english:
+        while head_last < gap_end and _head_end(doc, head_last + 1, heads) >= 0:
+            head_last += 1
+    last, qualifier, conj_ends = _extend(doc, head_last, gap_end + 1)
+    if last != gap_end or (lex.english and not comma and last != head_last):
+        return None
+    first, pre_qualifier, opened, leftmost = _walk_back(doc, h, floor)
+    if not _opens(doc, h, leftmost, opened, comma=comma):
+        return None
+    return _Phrase(first, h, last, qualifier or pre_qualifier, conj_ends)
+
+
+def _opens(doc: _Doc, h: int, leftmost: int, opened: bool, *, comma: bool) -> bool:
+    """Does the role read backwards start a phrase of its own, not an apposition or a cue?"""
+    lex = doc.lex
+    before = _tok(doc, leftmost - 1)
+    if comma and before is not None and before.low in lex.intro:
+        return False  # "selon le ministre, X ..."
+    if comma and before is not None and before.text == ",":
+        owner = _tok(doc, _skip_courtesy_back(doc, leftmost - 2))
+        if owner is not None and _mtype(doc, owner) is not None:
+            return False  # "A, le maire de Lyon, B": the role is A's apposition
+    head = doc.toks[h]
+    if not lex.english:
+        return opened or _sentence_start(doc, leftmost)
+    if head.text[:1].isupper() or _head_word(head.low) not in lex.ambiguous:
+        return True
+    # "Voters judge X": a capitalised first word of a sentence does not make "judge" a title
+    lone_cap = leftmost == h - 1 and _is_cap(doc.toks[leftmost]) and _sentence_start(doc, leftmost)
+    return opened and not lone_cap
+
+
+def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
+    """Roles in the apposition after the mention at token ``p`` (``X, maire de Y, ...``)."""
+    heads = _heads_for(doc, p)
+    opener = _low(doc, p + 1)
+    if not heads or opener not in (",", "("):
+        return []
+    s = p + 2
+    while _age_end(doc, s) >= 0:
+        s = _age_end(doc, s) + 2
+    limit = _segment_end(doc, s)
+    phrases: list[_Phrase] = []
+    phrase = _nominal(doc, s, limit, heads)
+    while phrase is not None:
+        if _is_person(doc, _skip_courtesy(doc, phrase.last + 1)):
+            break  # "A, l'ex-préfète B": the role is B's, written before B's name
+        phrases.append(phrase)
+        nxt = phrase.last + 1
+        if nxt >= limit or _low(doc, nxt) not in doc.lex.conj:
+            break
+        follow = _nominal(doc, nxt + 1, limit, heads)
+        if follow is not None and follow.qualifier == "current" and phrase.qualifier != "current":
+            follow = _Phrase(follow.first, follow.head, follow.last, phrase.qualifier)
+        phrase = follow
+    return phrases
+
+
+def _segment_end(doc: _Doc, s: int) -> int:
+    i = s
+    while i < len(doc.toks) and i - s < 30:
+        t = doc.toks[i]
+        if (t.kind == "punct" and (t.text in _BOUNDARY or t.text == ",")) or (t.newline and i > s):
+            break
+        i += 1
+    return i
+
+
+def _age_end(doc: _Doc, s: int) -> int:
+    """Last token of an age apposition at ``s`` followed by a comma (``22 ans,``), else -1."""
+    lex = doc.lex
+    i = s
+    if _low(doc, i) in ("âgé", "âgée", "aged"):
+        i += 2 if _low(doc, i + 1) == "de" else 1
+    t = _tok(doc, i)
+    if t is None or t.kind != "num" or not t.text.isdigit():
+        return _age_end_words(doc, s)
+    if _low(doc, i + 1) in lex.age_words:
+        i += 1
+        i += 1 if _low(doc, i + 1) == "old" else 0
+    return i if _low(doc, i + 1) == "," else -1
+
+
+def _age_end_words(doc: _Doc, s: int) -> int:
+    if _tok(doc, s) is not None and _is_age(doc, s) and _low(doc, s + 1) == ",":
+        return s
+    return -1
+
+
+def _nominal(doc: _Doc, s: int, limit: int, heads: frozenset[str]) -> _Phrase | None:
+    """A role phrase read forwards from ``s``: determiners, qualifiers, modifiers, head, rest."""
+    lex = doc.lex
+    first, qualifier = -1, "current"
+    i = s
+    while i < limit and i - s < 8:
+        t = doc.toks[i]
+        head_last = _head_end(doc, i, heads)
+        if head_last >= 0 and head_last < limit:
+            return _finish(doc, first if first >= 0 else i, i, head_last, limit, qualifier)
+        q = _qualifier(doc, t)
+        if first < 0 and t.low in lex.dets and t.kind != "mention":
+            pass
+        elif q is not None:
+            qualifier = q
+        elif t.low in lex.skips or _is_age(doc, i):
+            pass
+        elif _premod(doc, i):
+            first = i if first < 0 else first
+        else:
+            return None
+        i += 1
+    return None
+
+
+def _finish(doc: _Doc, first: int, h: int, head_last: int, limit: int, qualifier: str) -> _Phrase:
+    heads = doc.lex.heads if _head_word(doc.toks[h].low) in doc.lex.heads else doc.lex.org_heads
+    if doc.lex.english:
+        while head_last + 1 < limit and _head_end(doc, head_last + 1, heads) >= 0:
+            head_last += 1
+    if _head_word(doc.toks[head_last].low) != doc.toks[head_last].low:
+        qualifier = "designate"
+    last, post, _ = _extend(doc, head_last, limit)
+    return _Phrase(first, h, last, post or qualifier)
+
+
+# ---------------------------------------------------------------------------------------------
+# Appointments
+
+
+def _designated(doc: _Doc, p: int) -> list[_Phrase]:
+    """``proposed X to lead Y``, ``X, pressentie pour diriger Y``, ``X, nommé à la tête de Y``."""
+    lex = doc.lex
+    heads = _heads_for(doc, p)
+    if heads is not lex.heads:
+        return []
+    j = p + 1
+    while _low(doc, j) in lex.aux and j - p < 5:
+        j += 1
+    after = _low(doc, j) in lex.designators
+    j += 1 if after else 0
+    designated = after or _designator_before(doc, p)
+    limit = _segment_end(doc, j)
+    phrase = _appointment(doc, j, limit, heads, designated=designated, after=after)
+    return [phrase] if phrase is not None else []
+
+
+def _appointment(
+    doc: _Doc, j: int, limit: int, heads: frozenset[str], *, designated: bool, after: bool
+) -> _Phrase | None:
+    lex = doc.lex
+    qualifier = "designate" if designated else "current"
+    low = _low(doc, j)
+    if low in lex.to_words and designated:
+        return _verbal(doc, j + 1, limit, heads, qualifier)
+    if low in lex.as_words and designated:
+        return _requalify(_nominal(doc, j + 1, limit, heads), qualifier)
+    if low == "en" and _low(doc, j + 1) == "tant" and _low(doc, j + 2) == "que":
+        return _requalify(_nominal(doc, j + 3, limit, heads), qualifier)
+    if low in ("à", "au") and _at_the_head(doc, j):
+        return _verbal(doc, j, limit, heads, qualifier)
+    if after:
+        return _requalify(_nominal(doc, j, limit, heads), qualifier)
+    return None
+
+
+def _at_the_head(doc: _Doc, j: int) -> bool:
+    """``à la tête de``, ``au poste de``, ``à la direction de``."""
+    if _low(doc, j) == "au":
+        return _low(doc, j + 1) == "poste"
+    return _low(doc, j + 1) == "la" and _low(doc, j + 2) in ("tête", "direction", "présidence")
+
+
+def _requalify(phrase: _Phrase | None, qualifier: str) -> _Phrase | None:
+    if phrase is None or qualifier == "current":
+        return phrase
+    return _Phrase(phrase.first, phrase.head, phrase.last, qualifier)
+
+
+def _verbal(doc: _Doc, v: int, limit: int, heads: frozenset[str], qualifier: str) -> _Phrase | None:
+    """``lead the agency``, ``diriger l'office``, ``à la tête du tribunal``."""
+    lex = doc.lex
+    low = _low(doc, v)
+    if low in lex.copulas:
+        return _requalify(_nominal(doc, v + 1, limit, heads), qualifier)
+    if low not in lex.role_verbs and low not in ("à", "au"):
+        return None
+    k = _np(doc, v + 1, limit)
+    if k < 0:
+        return None
+    last, _, _ = _extend(doc, k, limit)
+    return _Phrase(v, v, last, qualifier)
+
+
+def _designator_before(doc: _Doc, p: int) -> bool:
+    """A verb or noun of appointment shortly before the mention in the same clause."""
+    floor = _clause_floor(doc, p - 1, span=8) if p > 0 else 0
+    return any(doc.toks[i].low in doc.lex.designators for i in range(floor, p))
+
+
+# ---------------------------------------------------------------------------------------------
+# Coordinated names
+
+
+def _names_after(doc: _Doc, p: int) -> list[int]:
+    """Token indices of the names coordinated with the mention at ``p`` that follow it."""
+    out: list[int] = []
+    i = p
+    while True:
+        j = _next_coordinated(doc, i)
+        if j < 0:
+            return out
+        out.append(j)
+        i = j
+
+
+def _next_coordinated(doc: _Doc, i: int) -> int:
+    j = i + 1
+    if _low(doc, j) == ",":
+        j += 1
+        return j if _is_person(doc, j) and _next_coordinated(doc, j) >= 0 else -1
+    if _low(doc, j) not in doc.lex.conj:
+        return -1
+    j += 1
+    j += 1 if _low(doc, j) in ("de", "d'", "of") else 0
+    j += 1 if _low(doc, j) in doc.lex.courtesy else 0
+    return j if _is_person(doc, j) else -1
+
+
+def _names_before(doc: _Doc, p: int) -> list[int]:
+    """Token indices of the names coordinated with the mention at ``p`` that precede it."""
+    out: list[int] = []
+    i = p
+    while True:
+        j = i - 1
+        j -= 1 if _low(doc, j) in doc.lex.courtesy else 0
+        j -= 1 if _low(doc, j) in ("de", "d'", "of") else 0
+        if _low(doc, j) not in doc.lex.conj and _low(doc, j) != ",":
+            return out
+        j -= 1
+        j -= 1 if _low(doc, j) in doc.lex.courtesy else 0
+        if not _is_person(doc, j):
+            return out
+        out.insert(0, j)
+        i = j
+
+
+def _is_mention(doc: _Doc, i: int) -> bool:
+    t = _tok(doc, i)
+    return t is not None and t.kind == "mention"
+
+
+def _is_person(doc: _Doc, i: int) -> bool:
+    t = _tok(doc, i)
+    return t is not None and _mtype(doc, t) is EntityType.PERSON
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+
+def _fact(doc: _Doc, p: int, phrase: _Phrase, last: int | None = None) -> RoleFact:
+    end_tok = doc.toks[phrase.last if last is None else last]
+    start = doc.toks[phrase.first].start
+    organisation = _organisation(doc, phrase.first, phrase.head, end_tok.end)
+    mention = doc.toks[p].mention
+    return RoleFact(
+        mention, start, end_tok.end, doc.text[start : end_tok.end], phrase.qualifier, organisation
+    )
+
+
+def _pre_roles(doc: _Doc, p: int) -> list[RoleFact]:
+    phrase = _before_name(doc, p)
+    if phrase is None:
+        return []
+    names = [p, *_names_after(doc, p)]
+    if phrase.conj_ends and len(names) == len(phrase.conj_ends) + 1:
+        return [_fact(doc, p, phrase, phrase.conj_ends[0])]  # the others' parts are not spans
+    if len(names) > 1 and doc.toks[phrase.head].low in doc.lex.plural:
+        return [_fact(doc, q, phrase) for q in names]
+    return [_fact(doc, p, phrase)]
+
+
+def _post_roles(doc: _Doc, p: int) -> list[RoleFact]:
+    phrases = _after_name(doc, p)
+    if not phrases:
+        return []
+    names = [*_names_before(doc, p), p]
+    if len(names) > 1 and len(phrases) == len(names):
+        return [_fact(doc, q, ph) for q, ph in zip(names, phrases, strict=True)]
+    if len(names) > 1 and doc.toks[phrases[0].head].low in doc.lex.plural:
+        return [_fact(doc, q, ph) for q in names for ph in phrases]
+    return [_fact(doc, p, ph) for ph in phrases]
+
+
+def find_roles(text: str, mentions: Sequence[Mention], *, language: str) -> list[RoleFact]:
+    """Roles of the people and organisations in ``mentions`` stated around them in ``text``.
+
+    ``mentions`` are sorted, non-overlapping spans of ``text``; each fact's ``mention`` is an
+    index into them and ``text[fact.start:fact.end] == fact.text``. Languages other than French
+    and English give no roles.
+    """
+    lex = _LEXICONS.get(language[:2].lower())
+    if lex is None or not mentions:
+        return []
+    doc = _document(text, mentions, lex)
+    found: dict[tuple[int, int, int], RoleFact] = {}
+    for p in doc.at.values():
+        for fact in (*_pre_roles(doc, p), *_post_roles(doc, p), *_designated_roles(doc, p)):
+            found.setdefault((fact.mention, fact.start, fact.end), fact)
+    return sorted(found.values(), key=lambda r: (r.start, r.mention, r.end))
+
+
+def _designated_roles(doc: _Doc, p: int) -> list[RoleFact]:
+    return [_fact(doc, p, phrase) for phrase in _designated(doc, p)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Organisations in roles
+
+
+def _org_links(doc: _Doc, first: int, head: int, end: int) -> list[tuple[int, str]]:
+    """(mention index, how) of the organisations named in a role.
+
+    ``how``: ``bare`` (``<ORG> president``, ``député <ORG>``), ``poss`` (``<ORG>'s``), ``of``
+    (in the head's own complement) or ``deep`` (in a later complement: ``mayor of <ORG>`` in
+    ``candidate for mayor of <ORG>``).
+    """
+    links: list[tuple[int, str]] = []
+    preps = 0
+    i = first
+    while i < len(doc.toks) and doc.toks[i].end <= end:
+        t = doc.toks[i]
+        if i > head and t.low in doc.lex.preps:
+            preps += 1
+        if _mtype(doc, t) is EntityType.ORG:
+            links.append((t.mention, _org_position(doc, i, head, preps)))
+        i += 1
+    return links
+
+
+def _org_position(doc: _Doc, i: int, head: int, preps: int) -> str:
+    if i < head:
+        return "poss" if _low(doc, i + 1) == "'s" else "bare"
+    return "bare" if preps == 0 else "of" if preps == 1 else "deep"
+
+
+def _org_predicate(doc: _Doc, head: int, how: str) -> str | None:
+    """What naming the organisation this way says: ``holds_office``, ``member_of`` or nothing."""
+    word = _head_word(doc.toks[head].low)
+    if how == "deep":
+        return None if word in doc.lex.affiliation else "holds_office"
+    if how == "of":
+        return "member_of" if word in doc.lex.membership else "holds_office"
+    return "member_of" if word in doc.lex.affiliation else "holds_office"
+
+
+def _organisation(doc: _Doc, first: int, head: int, end: int) -> int | None:
+    """The organisation the role is at: named in a complement, possessive or premodifier."""
+    for mention, how in _org_links(doc, first, head, end):
+        predicate = _org_predicate(doc, head, how)
+        if predicate == "holds_office" or (predicate is not None and how != "bare"):
+            return mention
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# strip_title
+
+
+def strip_title(text: str, start: int, end: int, *, language: str) -> tuple[int, int, str | None]:
+    """The bare name in ``text[start:end]`` and the courtesy title or office stripped from it.
+
+    ``M. Martin`` → ``Martin`` and ``M.``; ``le président Jean Martin`` → ``Jean Martin`` and
+    ``président``; ``Defence Minister Jane Roe`` → ``Jane Roe`` and ``Defence Minister``.
+    Leading determiners are dropped from both. Without a title: ``(start, end, None)``.
+    """
+    lex = _LEXICONS.get(language[:2].lower())
+    if lex is None:
+        return start, end, None
+    toks: list[_Tok] = []
+    _scan(text, start, end, toks)
+    doc = _Doc(text, [], lex, toks)
+    k = _title_length(doc)
+    if k == 0:
+        return start, end, None
+    first = 0
+    while toks[first].low in lex.dets:
+        first += 1
+    return toks[k].start, end, text[toks[first].start : toks[k - 1].end]
+
+
+def _title_length(doc: _Doc) -> int:
+    """Number of leading tokens that are a title followed by a name, else 0."""
+    lex = doc.lex
+    best = 0
+    for i, t in enumerate(doc.toks[:-1]):
+        if t.low in lex.courtesy or _head_end(doc, i, lex.heads) >= 0:
+            best = i + 1 if _name_start(doc, i + 1) else best
+        elif not _title_word(doc, i):
+            break
+    return best
+
+
+def _title_word(doc: _Doc, i: int) -> bool:
+    lex = doc.lex
+    t = doc.toks[i]
+    return (
+        t.low in lex.dets
+        or _qualifier(doc, t) is not None
+        or t.low in lex.pre_adjs
+        or (lex.english and _premod(doc, i))
+        or (not lex.english and i > 0 and _adj_like(doc, t))
+        or (t.low in ("des", "sceaux") and not lex.english)
+    )
+
+
+def _name_start(doc: _Doc, i: int) -> bool:
+    t = doc.toks[i]
+    return t.text[:1].isupper() and t.low not in doc.lex.courtesy and t.kind in ("word", "abbr")
+
+
+# ---------------------------------------------------------------------------------------------
+# Relations
+
+
+def _kin_object(doc: _Doc, i: int) -> int:
+    """Token of the person a kin word's complement names, starting at ``i``, else -1.
+
+    A name right after the kin word counts whatever its type (NER often mistypes a lone first
+    name); one further on must be a person.
+    """
+    if _is_mention(doc, i):
+        return i
+    lex = doc.lex
+    phrase = _nominal(doc, i, _segment_end(doc, i), lex.heads)
+    k = phrase.last + 1 if phrase is not None else i
+    if phrase is not None and _low(doc, k) == "," and _is_person(doc, k + 1):
+        return k + 1
+    for j in range(k, min(k + 7, len(doc.toks))):
+        t = doc.toks[j]
+        if _is_person(doc, j):
+            return j
+        if t.kind in ("punct", "mention") or t.low in lex.aux or t.low in _CLAUSE_WORDS:
+            return -1
+    return -1
+
+
+def _kin_at(doc: _Doc, i: int) -> tuple[int, str] | None:
+    """(kin word index, predicate) after optional determiner and adjectives at ``i``."""
+    lex = doc.lex
+    j = i
+    if _low(doc, j) in lex.np_dets:
+        j += 1
+    while _low(doc, j) in lex.kin_adjs and j - i < 3:
+        j += 1
+    predicate = lex.kin.get(_low(doc, j))
+    return (j, predicate) if predicate else None
+
+
+def _relation(doc: _Doc, subj: int, predicate: str, obj: int, start: int, end: int) -> RelationFact:
+    return RelationFact(
+        doc.toks[subj].mention,
+        predicate,
+        doc.toks[obj].mention,
+        doc.toks[start].start,
+        doc.toks[end].end,
+    )
+
+
+def _kin_after(doc: _Doc, p: int) -> list[RelationFact]:
+    """``X, frère de Y``, ``X, the brother of Y``, ``X est la fille de Y``."""
+    lex = doc.lex
+    nxt = _low(doc, p + 1)
+    if nxt != "," and nxt not in lex.copula_verbs:
+        return []
+    kin = _kin_at(doc, p + 2)
+    if kin is None or _low(doc, kin[0] + 1) not in lex.kin_preps:
+        return []
+    obj = _kin_object(doc, kin[0] + 2)
+    return [_relation(doc, p, kin[1], obj, kin[0], obj)] if obj >= 0 else []
+
+
+def _kin_possessive(doc: _Doc, p: int) -> list[RelationFact]:
+    """``Y's brother X`` → X sibling_of Y."""
+    if _low(doc, p + 1) != "'s":
+        return []
+    kin = _kin_at(doc, p + 2)
+    if kin is None:
+        return []
+    x = kin[0] + 1 + (_low(doc, kin[0] + 1) == ",")
+    return [_relation(doc, x, kin[1], p, p, x)] if _is_mention(doc, x) else []
+
+
+def _kin_whose(doc: _Doc, p: int) -> list[RelationFact]:
+    """``X, whose brother, Z`` / ``X, dont le frère Z`` → Z sibling_of X."""
+    if _low(doc, p + 1) != "," or _low(doc, p + 2) not in doc.lex.whose:
+        return []
+    kin = _kin_at(doc, p + 3)
+    if kin is None:
+        return []
+    z = kin[0] + 1 + (_low(doc, kin[0] + 1) == ",")
+    return [_relation(doc, z, kin[1], p, p + 2, z)] if _is_mention(doc, z) else []
+
+
+def _kin_before(doc: _Doc, p: int) -> list[RelationFact]:
+    """``le frère de Y, X, ...`` / ``the brother of Y, X,`` → X sibling_of Y."""
+    lex = doc.lex
+    if _low(doc, p - 1) != "," or _low(doc, p + 1) not in (",", ")", "."):
+        return []
+    y = _skip_courtesy_back(doc, p - 2)
+    if not _is_person(doc, y) or _low(doc, y - 1) not in lex.kin_preps:
+        return []
+    k = y - 2
+    predicate = lex.kin.get(_low(doc, k))
+    if predicate is None or _low(doc, k - 1) not in lex.np_dets:
+        return []
+    before = _tok(doc, k - 2)
+    if before is not None and (before.kind == "mention" or before.low in lex.copula_verbs):
+        return []
+    return [_relation(doc, p, predicate, y, k, p)]
+
+
+def _party_in_brackets(doc: _Doc, p: int) -> list[RelationFact]:
+    """``Jean Martin (PX)`` → member_of the organisation in brackets."""
+    org = p + 2
+    t = _tok(doc, org)
+    if _low(doc, p + 1) != "(" or t is None or _mtype(doc, t) is not EntityType.ORG:
+        return []
+    if _low(doc, org + 1) != ")":
+        return []
+    return [_relation(doc, p, "member_of", org, p, org + 1)]
+
+
+def _role_relations(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
+    out: list[RelationFact] = []
+    by_start = {t.start: i for i, t in enumerate(doc.toks)}
+    for role in roles:
+        first = by_start.get(role.start)
+        if role.qualifier != "current" or first is None:
+            continue
+        head = _role_head(doc, first, role.end)
+        for mention, how in _org_links(doc, first, head, role.end):
+            predicate = _org_predicate(doc, head, how)
+            if predicate is None or (predicate == "holds_office" and mention != role.organisation):
+                continue
+            out.append(RelationFact(role.mention, predicate, mention, role.start, role.end))
+    return out
+
+
+def _role_head(doc: _Doc, first: int, end: int) -> int:
+    """The role's head token (its first head word), else its first token."""
+    lex = doc.lex
+    i = first
+    while i < len(doc.toks) and doc.toks[i].end <= end:
+        if _head_end(doc, i, lex.heads) >= 0 or _head_end(doc, i, lex.org_heads) >= 0:
+            return i
+        i += 1
+    return first
+
+
+def find_relations(
+    text: str, mentions: Sequence[Mention], roles: Sequence[RoleFact], *, language: str
+) -> list[RelationFact]:
+    """Relations between ``mentions`` stated in ``text``: family ties, offices, memberships.
+
+    ``roles`` are the document's roles (from :func:`find_roles`); their current ones that name
+    an organisation mention give ``holds_office`` or ``member_of``. Subjects and objects are
+    indices into ``mentions``; ``text[fact.start:fact.end]`` states the relation.
+    """
+    lex = _LEXICONS.get(language[:2].lower())
+    if lex is None or not mentions:
+        return []
+    doc = _document(text, mentions, lex)
+    found: dict[tuple[int, str, int], RelationFact] = {}
+    facts: list[RelationFact] = []
+    for p in doc.at.values():
+        if _is_person(doc, p):
+            facts += _kin_after(doc, p) + _kin_possessive(doc, p) + _kin_whose(doc, p)
+            facts += _kin_before(doc, p) + _party_in_brackets(doc, p)
+    for fact in (*facts, *_role_relations(doc, roles)):
+        if fact.subject != fact.object:
+            found.setdefault((fact.subject, fact.predicate, fact.object), fact)
+    return sorted(found.values(), key=lambda r: (r.start, r.subject, r.object))
