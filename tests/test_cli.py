@@ -129,3 +129,39 @@ def test_help_lists_every_command() -> None:
     ingest_help = run_recoupe("ingest", "--help").stdout
     for option in ("--db", "--published", "--language", "--source", "--allow-private"):
         assert option in ingest_help
+
+
+def test_analyze_prints_one_line_per_document_with_exact_entity_offsets(tmp_path: Path) -> None:
+    records = tmp_path / "batch.jsonl"
+    lines = [
+        {"id": "lyon", "text": FRENCH, "language": "fr"},
+        {
+            "id": "leeds",
+            "text": "Council leader Sarah Whitmore said Leeds would rebuild the barriers.",
+        },
+        {"id": "broken"},
+    ]
+    records.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    result = run_recoupe("analyze", str(records))
+    assert result.returncode == 1  # one record has no content field
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["lyon", "leeds", "batch.jsonl#3"]
+    assert out[2]["error"]["code"] == "bad_record"
+    leeds = out[1]
+    assert leeds["language"] == "en" and leeds["published"] is None
+    for entity in leeds["entities"] + out[0]["entities"]:
+        doc = leeds if entity in leeds["entities"] else out[0]
+        assert doc["text"][entity["start"] : entity["end"]] == entity["text"]
+    assert {"text": "Sarah Whitmore", "type": "PERSON"}.items() <= next(
+        e for e in leeds["entities"] if e["text"] == "Sarah Whitmore"
+    ).items()
+    assert any(e["text"] == "Lyon" and e["type"] == "LOC" for e in out[0]["entities"])
+
+
+def test_analyze_reads_stdin_as_clean_text() -> None:
+    text = "Menu\nLe préfet du Gard, Jean Marsac, a fermé la route de Nîmes."
+    result = run_recoupe("analyze", "-", "--published", "2026-04-02", stdin=text)
+    assert result.returncode == 0, result.stderr
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["id"] == "-" and line["text"] == text and line["published"] == "2026-04-02"
+    assert any(e["text"] == "Jean Marsac" and e["type"] == "PERSON" for e in line["entities"])

@@ -251,7 +251,12 @@ def test_french_age_is_skipped_not_a_role() -> None:
             ["Sophie Brunel", "Hugo Ferrand", ("Office antidrogue", O)],
             [
                 ("Sophie Brunel", "diriger le parquet financier", "designate", None),
-                ("Hugo Ferrand", "à la tête de l'Office antidrogue", "designate", "Office antidrogue"),
+                (
+                    "Hugo Ferrand",
+                    "à la tête de l'Office antidrogue",
+                    "designate",
+                    "Office antidrogue",
+                ),
             ],
         ),
         (
@@ -388,7 +393,12 @@ def test_english_organisations_in_roles() -> None:
             "National Rally",
             "far-right National Rally's candidate for mayor of Marseille",
         ),
-        ("Lisnard", "member_of", "Les Républicains", "centre-right Les Républicains mayor of Cannes"),
+        (
+            "Lisnard",
+            "member_of",
+            "Les Républicains",
+            "centre-right Les Républicains mayor of Cannes",
+        ),
     ]
 
 
@@ -430,7 +440,9 @@ def test_english_designate_and_former() -> None:
 
 
 def test_english_appointment_as() -> None:
-    text = "The government nominated Rachel Kim as chief prosecutor, and Ben Oduya is president-elect."
+    text = (
+        "The government nominated Rachel Kim as chief prosecutor, and Ben Oduya is president-elect."
+    )
     assert roles(text, ["Rachel Kim", "Ben Oduya"], "en") == [
         ("Rachel Kim", "chief prosecutor", "designate", None)
     ]
@@ -443,8 +455,16 @@ def test_english_appointment_as() -> None:
 @pytest.mark.parametrize(
     ("text", "names", "language"),
     [
-        ("On sait qu’Olivier Faure, Marine Tondelier, Fabien Roussel seront là.", ["Olivier Faure", "Marine Tondelier", "Fabien Roussel"], "fr"),
-        ("Jean Dupont, Marie Martin et Paul Durand ont signé la tribune.", ["Jean Dupont", "Marie Martin", "Paul Durand"], "fr"),
+        (
+            "On sait qu’Olivier Faure, Marine Tondelier, Fabien Roussel seront là.",
+            ["Olivier Faure", "Marine Tondelier", "Fabien Roussel"],
+            "fr",
+        ),
+        (
+            "Jean Dupont, Marie Martin et Paul Durand ont signé la tribune.",
+            ["Jean Dupont", "Marie Martin", "Paul Durand"],
+            "fr",
+        ),
         ("Paris, la capitale, accueille le sommet.", [("Paris", L)], "fr"),
         ("Le 12 mars, Jean Dupont, lundi, a signé le texte.", ["Jean Dupont"], "fr"),
         ("Selon le ministre, Jean Dupont a menti.", ["Jean Dupont"], "fr"),
@@ -452,7 +472,11 @@ def test_english_appointment_as() -> None:
         ("Le ministre de la Santé reçoit Luc Petit mardi.", ["Luc Petit"], "fr"),
         ("Il juge Paul Martin responsable.", ["Paul Martin"], "fr"),
         ("Voters judge Biden harshly.", ["Biden"], "en"),
-        ("Paris, the capital, hosted John Smith and Mary Jones.", [("Paris", L), "John Smith", "Mary Jones"], "en"),
+        (
+            "Paris, the capital, hosted John Smith and Mary Jones.",
+            [("Paris", L), "John Smith", "Mary Jones"],
+            "en",
+        ),
         ("On 12 March, John Smith said so. Smith, 52, spoke.", ["John Smith", "Smith"], "en"),
         ("Darmanin has proposed Vanessa Perrée.", ["Darmanin", "Vanessa Perrée"], "en"),
     ],
@@ -492,7 +516,9 @@ def test_apostrophes_guillemets_and_non_breaking_spaces() -> None:
         ("Léa Corbin", "maire de Nice", "current", None),
         ("Jean Viard", "ministre", "former", None),
     ]
-    assert relations(text, names) == [("Jean Viard", "spouse_of", "Anne Viard", "épouse d’Anne Viard")]
+    assert relations(text, names) == [
+        ("Jean Viard", "spouse_of", "Anne Viard", "épouse d’Anne Viard")
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -609,8 +635,16 @@ def test_english_relations(text: str, names: list[Name], expected: list[Rel]) ->
     ("text", "names", "language"),
     [
         # a kin word without a named relative
-        ("Mehdi Kessaci, frère de la victime, Paul Roy a témoigné.", ["Mehdi Kessaci", "Paul Roy"], "fr"),
-        ("Last week, the brother of environmental activist Amine Kessaci was shot.", ["Amine Kessaci"], "en"),
+        (
+            "Mehdi Kessaci, frère de la victime, Paul Roy a témoigné.",
+            ["Mehdi Kessaci", "Paul Roy"],
+            "fr",
+        ),
+        (
+            "Last week, the brother of environmental activist Amine Kessaci was shot.",
+            ["Amine Kessaci"],
+            "en",
+        ),
         # an office without an organisation mention
         ("Le ministre de l’Intérieur Laurent Nuñez a parlé.", ["Laurent Nuñez"], "fr"),
         # a place is not an organisation

@@ -584,6 +584,11 @@ def _np_rest(doc: _Doc, k: int, limit: int, *, named: bool) -> int:
     english = doc.lex.english
     while last + 1 < limit and count < 6:
         t = doc.toks[last + 1]
+        if (
+            _mtype(doc, t) is EntityType.PERSON
+            and _head_word(doc.toks[last].low) not in doc.lex.heads
+        ):
+            break  # "minister of culture <PERSON>": the name is not part of the complement
         named_word = t.kind == "mention" or _cap_word(doc, t)
         if named_word or (english and t.kind == "poss" and named):
             named = named or named_word
@@ -725,15 +730,24 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     if gap_end < 0 or (doc.toks[p].newline and not comma):
         return None
     floor = _clause_floor(doc, gap_end)
+    # "Selon le ministre, X a menti" is no title, "Selon le ministre, X, ..." is one
+    cue_ok = not comma or _low(doc, p + 1) in (",", ")", "»", "–", "—")
     for h in range(floor, gap_end + 1):
-        phrase = _reaching(doc, h, gap_end, floor, heads, comma=comma)
+        phrase = _reaching(doc, h, gap_end, floor, heads, comma=comma, cue_ok=cue_ok)
         if phrase is not None:
             return phrase
     return None
 
 
 def _reaching(
-    doc: _Doc, h: int, gap_end: int, floor: int, heads: frozenset[str], *, comma: bool
+    doc: _Doc,
+    h: int,
+    gap_end: int,
+    floor: int,
+    heads: frozenset[str],
+    *,
+    comma: bool,
+    cue_ok: bool,
 ) -> _Phrase | None:
     """The role with head at ``h`` if it ends exactly at ``gap_end`` and opens properly."""
     lex = doc.lex
@@ -744,19 +758,19 @@ def _reaching(
         while head_last < gap_end and _head_end(doc, head_last + 1, heads) >= 0:
             head_last += 1
     last, qualifier, conj_ends = _extend(doc, head_last, gap_end + 1)
-    if last != gap_end or (lex.english and not comma and last != head_last):
+    if last != gap_end:
         return None
     first, pre_qualifier, opened, leftmost = _walk_back(doc, h, floor)
-    if not _opens(doc, h, leftmost, opened, comma=comma):
+    if not _opens(doc, h, leftmost, opened, comma=comma, cue_ok=cue_ok):
         return None
     return _Phrase(first, h, last, qualifier or pre_qualifier, conj_ends)
 
 
-def _opens(doc: _Doc, h: int, leftmost: int, opened: bool, *, comma: bool) -> bool:
+def _opens(doc: _Doc, h: int, leftmost: int, opened: bool, *, comma: bool, cue_ok: bool) -> bool:
     """Does the role read backwards start a phrase of its own, not an apposition or a cue?"""
     lex = doc.lex
     before = _tok(doc, leftmost - 1)
-    if comma and before is not None and before.low in lex.intro:
+    if not cue_ok and before is not None and before.low in lex.intro:
         return False  # "selon le ministre, X ..."
     if comma and before is not None and before.text == ",":
         owner = _tok(doc, _skip_courtesy_back(doc, leftmost - 2))
