@@ -12,7 +12,7 @@ from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
 from recoupe.entities.roles import find_relations, find_roles, strip_title
 
 P = EntityType.PERSON
-O = EntityType.ORG
+G = EntityType.ORG
 L = EntityType.LOC
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "marseille"
 
@@ -95,7 +95,7 @@ def relations(text: str, names: Sequence[Name], language: str = "fr") -> list[Re
         ),
         (
             "Le Premier ministre Hugo Salvat a reçu la secrétaire générale de la CGT, Aline Berthier.",
-            ["Hugo Salvat", ("CGT", O), "Aline Berthier"],
+            ["Hugo Salvat", ("CGT", G), "Aline Berthier"],
             [
                 ("Hugo Salvat", "Premier ministre", "current", None),
                 ("Aline Berthier", "secrétaire générale de la CGT", "current", "CGT"),
@@ -156,8 +156,8 @@ def test_french_apposition_with_organisation_and_coordinated_roles() -> None:
     )
     names: list[Name] = [
         "Manuel Bompard",
-        ("La France insoumise", O),
-        ("LFI", O),
+        ("La France insoumise", G),
+        ("LFI", G),
         ("Bouches-du-Rhône", L),
     ]
     assert roles(text, names) == [
@@ -180,7 +180,7 @@ def test_french_apposition_invented() -> None:
         "Sarah Lemoine, porte-parole du Syndicat national des greffiers, a dénoncé le manque de "
         "moyens. Didier Vasseur, présidente du tribunal, n'a pas répondu."
     )
-    names: list[Name] = ["Sarah Lemoine", ("Syndicat national des greffiers", O), "Didier Vasseur"]
+    names: list[Name] = ["Sarah Lemoine", ("Syndicat national des greffiers", G), "Didier Vasseur"]
     assert roles(text, names) == [
         (
             "Sarah Lemoine",
@@ -248,7 +248,7 @@ def test_french_age_is_skipped_not_a_role() -> None:
         (
             "Sophie Brunel, pressentie pour diriger le parquet financier, a refusé. Hugo Ferrand, "
             "nommé à la tête de l'Office antidrogue, arrive lundi.",
-            ["Sophie Brunel", "Hugo Ferrand", ("Office antidrogue", O)],
+            ["Sophie Brunel", "Hugo Ferrand", ("Office antidrogue", G)],
             [
                 ("Sophie Brunel", "diriger le parquet financier", "designate", None),
                 (
@@ -289,7 +289,7 @@ def test_french_coordinated_names_and_roles_pair_up_in_order() -> None:
 
 def test_former_and_designate_roles_give_no_office_relation() -> None:
     text = "Marc Olivier, ancien président de Veolux, et Lise Nadal, future directrice de Veolux."
-    names: list[Name] = ["Marc Olivier", "Lise Nadal", ("Veolux", O)]
+    names: list[Name] = ["Marc Olivier", "Lise Nadal", ("Veolux", G)]
     assert roles(text, names) == [
         ("Marc Olivier", "président de Veolux", "former", "Veolux"),
         ("Lise Nadal", "directrice de Veolux", "designate", "Veolux"),
@@ -366,13 +366,13 @@ def test_english_organisations_in_roles() -> None:
         "Lisnard, the centre-right Les Républicains mayor of Cannes, recalled the round table."
     )
     names: list[Name] = [
-        ("AMF", O),
+        ("AMF", G),
         "David Lisnard",
         "Franck Allisio",
-        ("National Rally", O),
+        ("National Rally", G),
         ("Marseille", L),
         "Lisnard",
-        ("Les Républicains", O),
+        ("Les Républicains", G),
         ("Cannes", L),
     ]
     assert roles(text, names, "en") == [
@@ -408,12 +408,12 @@ def test_english_invented_organisations() -> None:
         "Party, about the deal."
     )
     names: list[Name] = [
-        ("Labour", O),
+        ("Labour", G),
         "Diane Reed",
-        ("Acme", O),
+        ("Acme", G),
         "Tim Cole",
         "Rosa Diaz",
-        ("Green Party", O),
+        ("Green Party", G),
     ]
     assert relations(text, names, "en") == [
         ("Diane Reed", "member_of", "Labour", "Labour MP"),
@@ -576,7 +576,7 @@ def test_sibling_from_sample_sentence() -> None:
         ),
         (
             "Jérôme Guedj (PS) a voté contre, comme Clara Benoit, députée Renaissance du Gard.",
-            ["Jérôme Guedj", ("PS", O), "Clara Benoit", ("Renaissance", O), ("Gard", L)],
+            ["Jérôme Guedj", ("PS", G), "Clara Benoit", ("Renaissance", G), ("Gard", L)],
             [
                 ("Jérôme Guedj", "member_of", "PS", "Jérôme Guedj (PS)"),
                 ("Clara Benoit", "member_of", "Renaissance", "députée Renaissance du Gard"),
@@ -584,7 +584,7 @@ def test_sibling_from_sample_sentence() -> None:
         ),
         (
             "selon Manuel Bompard, élu LFI des Bouches-du-Rhône.",
-            ["Manuel Bompard", ("LFI", O), ("Bouches-du-Rhône", L)],
+            ["Manuel Bompard", ("LFI", G), ("Bouches-du-Rhône", L)],
             [("Manuel Bompard", "member_of", "LFI", "élu LFI des Bouches-du-Rhône")],
         ),
     ],
@@ -657,7 +657,7 @@ def test_no_relation(text: str, names: list[Name], language: str) -> None:
 
 def test_relations_use_the_roles_given() -> None:
     text = "Manuel Bompard, coordinateur de La France insoumise, appelle à agir."
-    ms = mentions(text, ["Manuel Bompard", ("La France insoumise", O)])
+    ms = mentions(text, ["Manuel Bompard", ("La France insoumise", G)])
     assert find_relations(text, ms, [], language="fr") == []
     found = find_roles(text, ms, language="fr")
     assert found == [RoleFact(0, 16, 51, "coordinateur de La France insoumise", "current", 1)]
@@ -725,11 +725,11 @@ SAMPLE_NAMES: list[Name] = [
     "Lisnard",
     "Christian Sainte",
     "Brahim",
-    ("La France insoumise", O),
-    ("LFI", O),
-    ("AMF", O),
-    ("National Rally", O),
-    ("Les Républicains", O),
+    ("La France insoumise", G),
+    ("LFI", G),
+    ("AMF", G),
+    ("National Rally", G),
+    ("Les Républicains", G),
     ("Marseille", L),
     ("Cannes", L),
 ]
@@ -748,3 +748,22 @@ def test_sample_articles_keep_offsets_exact(path: Path) -> None:
     for fact in find_relations(text, ms, found, language=language):
         assert fact.subject != fact.object
         assert 0 <= fact.start < fact.end <= len(text)
+
+
+def test_role_between_two_names_belongs_to_the_first() -> None:
+    text = "Paul Roy, le maire de Lyon, Anne Vidal et Marc Petit ont signé."
+    assert roles(text, ["Paul Roy", ("Lyon", L), "Anne Vidal", "Marc Petit"]) == [
+        ("Paul Roy", "maire de Lyon", "current", None)
+    ]
+
+
+def test_long_text_reads_around_each_mention() -> None:
+    filler = "Le conseil a longuement débattu du budget annuel de la ville. " * 40
+    text = (
+        filler + "le maire de Lyon, Jean Dupont, a répondu. " + filler + "Paul Roy, avocat, aussi."
+    )
+    names: list[Name] = [("Lyon", L), "Jean Dupont", "Paul Roy"]
+    assert roles(text, names) == [
+        ("Jean Dupont", "maire de Lyon", "current", None),
+        ("Paul Roy", "avocat", "current", None),
+    ]

@@ -70,7 +70,7 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     """The name inside ``text[start:end]``: no determiner, possessive or edge punctuation."""
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCT:
+    while end > start and text[end - 1] in _EDGE_PUNCT and not _is_abbreviation(text, start, end):
         end -= 1
     leading = _LEADING.match(text, start, end)
     if leading and leading.end() < end:
@@ -78,6 +78,8 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     trailing = _TRAILING.search(text[start:end])
     if trailing:
         end = start + trailing.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
     span = text[start:end]
     if len(span) < 2 or "\n" in span or not _NAME_CHAR.search(span) or _ROLE_NAME.match(span):
         return None
@@ -101,6 +103,14 @@ def _is_sentence_verb(text: str, start: int, end: int) -> bool:
         and _AFTER_VERB.match(text[end : end + 3])
         and text.count(word) == 1
     )
+
+
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """A final dot that belongs to the name: "Apple Inc.", "U.S.", "EADS N.V."."""
+    if text[end - 1] != ".":
+        return False
+    last = text[start:end].rsplit(" ", 1)[-1]
+    return len(last) <= 4 or last.count(".") > 1
 
 
 def _is_portfolio(text: str, mention: Mention) -> bool:

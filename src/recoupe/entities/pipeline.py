@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from recoupe.entities.coref import build_chains
 from recoupe.entities.mentions import find_mentions
-from recoupe.entities.model import DocumentEntities
+from recoupe.entities.model import DocumentEntities, Mention
 from recoupe.entities.pipelines import PIPELINES, parse
 from recoupe.entities.resolve import ResolvedEntity, resolve
+from recoupe.entities.roles import find_relations, find_roles, strip_title
 
 STAGE = "recoupe.entities.v1"
 
@@ -31,8 +33,19 @@ def analyse_documents(items: Sequence[tuple[str, str, str]]) -> list[DocumentEnt
 
 def analyse_one(doc_id: str, text: str, language: str, doc: object) -> DocumentEntities:
     mentions, acronyms = find_mentions(doc, text)  # type: ignore[arg-type]
+    mentions = [_without_title(text, mention, language) for mention in mentions]
     chains, mentions = build_chains(text, mentions, acronyms)
-    return DocumentEntities(doc_id, language, mentions, chains, acronyms)
+    roles = find_roles(text, mentions, language=language)
+    relations = find_relations(text, mentions, roles, language=language)
+    return DocumentEntities(doc_id, language, mentions, chains, acronyms, roles, relations)
+
+
+def _without_title(text: str, mention: Mention, language: str) -> Mention:
+    """ "M. Migaud" → "Migaud", "Prosecutor Bessonne" → "Bessonne": the title becomes a role."""
+    start, end, title = strip_title(text, mention.start, mention.end, language=language)
+    if title is None or start >= end:
+        return mention
+    return replace(mention, start=start, end=end, text=text[start:end])
 
 
 def resolve_entities(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:

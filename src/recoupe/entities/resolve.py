@@ -134,6 +134,7 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     _by_variant(clusters, locals_)
     _by_surname(clusters, locals_)
     _by_given_name(clusters, locals_)
+    _by_bare_name(clusters, locals_)
     return _entities(clusters, locals_)
 
 
@@ -245,6 +246,23 @@ def _by_given_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 index,
                 Merge("given_name", f"{local.best!r}, with {surname!r} named beside it"),
             )
+
+
+def _by_bare_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """Bare names of persons no full name claims ("Jobs" here and there) are one person."""
+    persons = _full_names(clusters, locals_)
+    claimed = {surname for _, surname in persons.values()} | {
+        given.split(" ")[0] for given, _ in persons.values()
+    }
+    first: dict[str, int] = {}
+    for index, local in enumerate(locals_):
+        key = name_key(local.best)
+        if local.type is not EntityType.PERSON or local.is_full_name or key in claimed:
+            continue
+        if key in first:
+            clusters.union(first[key], index, Merge("same_name", f"both are named {local.best!r}"))
+        else:
+            first[key] = index
 
 
 def _entities(clusters: _Clusters, locals_: Sequence[Local]) -> list[ResolvedEntity]:

@@ -8,7 +8,7 @@ parse. A role is a contiguous span of the text built on a *head* from a generic 
 * before the name: ``le ministre des Armées Jean Martin``, ``le maire de Lyon, Jean Martin``
   (French: after a determiner, a qualifier or at the start of a clause), ``Defence Minister
   Jane Roe``, ``Lyon’s chief prosecutor Jane Roe``, ``judge Jane Roe`` (English
-  premodifiers; a complement needs a comma before the name);
+  premodifiers), ``the mayor of Leeds, Jane Roe``;
 * after the name, as an apposition up to the next comma, period or clause:
   ``Jean Martin, coordinateur du Parti X``, ``Jane Roe, the deputy head of the agency``;
   coordinated roles (``maire de Lyon et députée du Rhône``) are two roles; an age
@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
 
@@ -384,15 +385,14 @@ _BOUNDARY = frozenset('.!?;:()[]«»"“”–—…|•')
 _CLOSERS = frozenset(',.;:!?)]»"”–—…')
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
     start: int
     end: int
     text: str
-    low: str
+    low: str  # lowercased, apostrophes straightened
     kind: str  # abbr elided prefix poss num word punct mention
     mention: int = -1
-    newline: bool = False  # a line break comes before it
+    newline: bool = False  # a line break (or unread text) comes before it
 
 
 @dataclass(slots=True)
@@ -404,7 +404,12 @@ class _Doc:
     at: dict[int, int] = field(default_factory=dict)  # mention index → token index
 
 
-def _scan(text: str, start: int, end: int, toks: list[_Tok]) -> None:
+# Text read around each mention: far more than any pattern looks at (16 tokens back, 30 on).
+_BEFORE, _AFTER = 300, 500
+
+
+def _scan(text: str, start: int, end: int, toks: list[_Tok], *, cut: bool = False) -> None:
+    """Tokens of ``text[start:end]``; ``cut``: the first one follows unread text."""
     prev = start
     for found in _TOKEN.finditer(text, start):
         if found.start() >= end:
@@ -414,37 +419,55 @@ def _scan(text: str, start: int, end: int, toks: list[_Tok]) -> None:
         if m is None:
             break
         kind = m.lastgroup or "punct"
-        low = m.group().lower().translate(_APOSTROPHES)
-        if kind == "prefix":
+        word = m.group()
+        low = word.lower()
+        if kind in ("elided", "poss", "punct"):
+            low = low.translate(_APOSTROPHES)
+        elif kind == "prefix":
             low = low[:-1] + "-"
-        toks.append(
-            _Tok(m.start(), m.end(), m.group(), low, kind, -1, "\n" in text[prev : m.start()])
-        )
-        prev = m.end()
+        newline = cut or text.find("\n", prev, m.start()) >= 0
+        toks.append(_Tok(m.start(), m.end(), word, low, kind, -1, newline))
+        prev, cut = m.end(), False
+
+
+def _windows(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around the mentions, merged, each starting at a space."""
+    out: list[tuple[int, int]] = []
+    for mention in mentions:
+        start = max(0, mention.start - _BEFORE)
+        if start > 0:
+            space = text.find(" ", start, mention.start)
+            start = space if space >= 0 else mention.start
+        end = min(len(text), mention.end + _AFTER)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _document(text: str, mentions: Sequence[Mention], lex: _Lexicon) -> _Doc:
+    """Tokens around the mentions, each mention one token."""
     doc = _Doc(text, mentions, lex)
-    pos = 0
-    for index, mention in enumerate(mentions):
-        if mention.start < pos:
-            continue  # overlapping: keep the first
-        _scan(text, pos, mention.start, doc.toks)
-        newline = "\n" in text[doc.toks[-1].end if doc.toks else pos : mention.start]
-        doc.at[index] = len(doc.toks)
-        doc.toks.append(
-            _Tok(
-                mention.start,
-                mention.end,
-                mention.text,
-                mention.text.lower(),
-                "mention",
-                index,
-                newline,
-            )
-        )
-        pos = mention.end
-    _scan(text, pos, len(text), doc.toks)
+    index = 0
+    for start, end in _windows(text, mentions):
+        pos, cut = start, start > 0
+        while index < len(mentions) and mentions[index].start < end:
+            mention = mentions[index]
+            if mention.start >= pos:  # overlapping mentions: keep the first
+                before = len(doc.toks)
+                _scan(text, pos, mention.start, doc.toks, cut=cut)
+                read = len(doc.toks) > before
+                gap = doc.toks[-1].end if read else pos
+                newline = (cut and not read) or text.find("\n", gap, mention.start) >= 0
+                doc.at[index] = len(doc.toks)
+                low = mention.text.lower()
+                doc.toks.append(
+                    _Tok(mention.start, mention.end, mention.text, low, "mention", index, newline)
+                )
+                pos, cut = mention.end, False
+            index += 1
+        _scan(text, pos, end, doc.toks, cut=cut)
     return doc
 
 
@@ -463,10 +486,6 @@ def _low(doc: _Doc, i: int) -> str:
 
 def _mtype(doc: _Doc, t: _Tok) -> EntityType | None:
     return doc.mentions[t.mention].type if t.kind == "mention" else None
-
-
-def _is_word(t: _Tok) -> bool:
-    return t.kind in ("word", "abbr")
 
 
 def _is_cap(t: _Tok) -> bool:
@@ -584,10 +603,7 @@ def _np_rest(doc: _Doc, k: int, limit: int, *, named: bool) -> int:
     english = doc.lex.english
     while last + 1 < limit and count < 6:
         t = doc.toks[last + 1]
-        if (
-            _mtype(doc, t) is EntityType.PERSON
-            and _head_word(doc.toks[last].low) not in doc.lex.heads
-        ):
+        if _mtype(doc, t) is EntityType.PERSON and not _names_a_person(doc, last):
             break  # "minister of culture <PERSON>": the name is not part of the complement
         named_word = t.kind == "mention" or _cap_word(doc, t)
         if named_word or (english and t.kind == "poss" and named):
@@ -599,6 +615,16 @@ def _np_rest(doc: _Doc, k: int, limit: int, *, named: bool) -> int:
     return last
 
 
+def _names_a_person(doc: _Doc, i: int) -> bool:
+    """May a person's name follow token ``i`` inside a complement?
+
+    After a role (``conseiller du ministre <PERSON>``) and, in French, after a common noun
+    (``du gouvernement <PERSON>``).
+    """
+    t = doc.toks[i]
+    return _head_word(t.low) in doc.lex.heads or (not doc.lex.english and _content(doc, t))
+
+
 def _post_mods(doc: _Doc, i: int, limit: int) -> tuple[int, str | None]:
     """French modifiers after the head (``délégué``, ``socialiste``, an acronym, a party)."""
     lex = doc.lex
@@ -608,7 +634,7 @@ def _post_mods(doc: _Doc, i: int, limit: int) -> tuple[int, str | None]:
         if t is None or i + 1 >= limit:
             break
         if lex.english:
-            if t.low in lex.post_qualifiers and t.low == "designate":
+            if t.low == "designate":  # "minister designate"
                 qualifier = "designate"
                 i += 1
             break
