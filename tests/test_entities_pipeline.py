@@ -97,3 +97,26 @@ def test_one_entity_per_referent_across_documents_and_languages(
     } and vasseur.type is EntityType.PERSON
     assert by_alias["Rennes"].type is EntityType.LOC and by_alias["Nantes"].type is EntityType.LOC
     assert by_alias["Paul Leguen"] is not vasseur
+
+
+def test_pipelines_load_once_per_process() -> None:
+    from recoupe.entities.pipelines import load
+
+    assert load("fr") is load("fr")
+    assert load("fr").pipe_names == ["tok2vec", "ner"] and load("en").pipe_names == [
+        "tok2vec",
+        "ner",
+    ]
+
+
+def test_short_names_and_acronyms_are_kept() -> None:
+    text = (
+        "Les Républicains (LR) et le Parti socialiste (PS) ont voté contre. "
+        "LR dénonce un texte bâclé, le PS réclame un nouveau vote."
+    )
+    (doc,) = analyse_documents([("d", text, "fr")])
+    names = [m.text for m in doc.mentions]
+    assert names.count("LR") == 2 and names.count("PS") == 2
+    entities = resolve_entities([doc])
+    ps = next(e for e in entities if "PS" in e.aliases)
+    assert "Parti socialiste" in ps.aliases and ps.type is EntityType.ORG

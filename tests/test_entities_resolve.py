@@ -155,3 +155,27 @@ def test_types_agree_across_mentions_and_languages() -> None:
     b = doc("b", "The mayor spoke in Rennes on Monday.", {"Rennes": ORG}, "en")
     (entity,) = resolve([a, b])
     assert entity.type is L
+
+
+def test_english_surname_and_title_attach_within_a_document() -> None:
+    text = "Treasury Secretary Helen Marsh met bankers. Marsh said rates would fall. Ms Marsh left."
+    d = doc("a", text, {"Helen Marsh": P, "Marsh": P}, "en")
+    (chain,) = d.chains
+    assert {d.mentions[i].text for i in chain} == {"Helen Marsh", "Marsh"} and len(chain) == 3
+
+
+def test_english_brothers_stay_apart() -> None:
+    text = (
+        "Tom Reyes and his brother Dan Reyes were arrested. Dan Reyes denied it. Reyes was freed."
+    )
+    d = doc("a", text, {"Tom Reyes": P, "Dan Reyes": P, "Reyes": P}, "en")
+    groups = sorted(sorted(d.mentions[i].text for i in chain) for chain in d.chains)
+    assert groups == [["Dan Reyes", "Dan Reyes", "Reyes"], ["Tom Reyes"]]
+
+
+def test_every_merge_says_why() -> None:
+    a = doc("a", "Hervé Castel a présenté son budget à Rennes.", {"Hervé Castel": P, "Rennes": L})
+    b = doc("b", "Castel was booed in Rennes.", {"Castel": P, "Rennes": L}, "en")
+    for entity in resolve([a, b]):
+        assert len(entity.merges) == len({d for d, _ in entity.mentions}) - 1
+        assert all(m.rule and m.evidence for m in entity.merges)
