@@ -9,11 +9,19 @@ recoupe.clean.v1       RawDocument (clean.py; extract/*.py,        Article: clea
                        language.py)                                author, source, date, language
 store                  Article | Failure (store/sqlite.py)         snapshots, documents (+ FTS5),
                                                                    versions, errors
+recoupe.entities.v1    a document's clean text (entities/:         per document (analyses table):
+                       pipelines, mentions, acronyms, cues,        mentions, chains, acronyms,
+                       coref, roles)                               roles, relations
+resolve (corpus)       every document's entity results             entities, mentions, roles,
+                       (entities/resolve.py, reference.py,         relations (spans as evidence)
+                       curation.py; analysis.py)
 export                 the store (export/json.py)                  recoupe.dossier/1 JSON
 =====================  ==========================================  ===============================
 
 ``build.ingest`` drives read → clean → store; cleaning runs in this process or a process pool
-(runners.py) and only the driver writes, one transaction per batch.
+(runners.py) and only the driver writes, one transaction per batch. ``analysis.analyse`` then runs
+the per-document stages on what is new and rebuilds the corpus-level results (curation
+decisions re-applied); a rebuild needs no model.
 """
 
 from __future__ import annotations
@@ -32,5 +40,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("read", "paths, folders, jsonl, WARC, URLs, feeds", "raw documents or failures"),
     Stage("recoupe.clean.v1", "raw documents", "clean text and metadata"),
     Stage("store", "articles and failures", "documents, snapshots, versions, errors"),
+    Stage("recoupe.entities.v1", "clean text", "mentions, chains, acronyms, roles, relations"),
+    Stage("resolve", "per-document entity results", "entities, mentions, roles, relations"),
     Stage("export", "the store", "recoupe.dossier/1"),
 )
