@@ -473,7 +473,25 @@ def load_hipe(root: Path, *, fast: bool) -> list[tuple[Document, list[Found]]]:
     for path in sorted(root.glob("HIPE-*.tsv")):
         with path.open(encoding="utf-8") as lines:
             docs.extend(read_hipe(lines))
+    docs = [(document, [name_span(document, f) for f in gold]) for document, gold in docs]
     return fast_subset(docs) if fast else docs
+
+
+def name_span(document: Document, found: Found) -> Found:
+    """The gold mention as the contract counts a mention: the name without a courtesy title.
+
+    HIPE annotates "M. Gambetta"; recoupe's mentions are "Gambetta" with "M." kept as a role
+    (dossier.schema.json: "the name itself, without titles such as 'M.'"). Both systems are scored
+    against the same name spans.
+    """
+    if found.type != "PERSON":
+        return found
+    from recoupe.entities.roles import strip_title
+
+    start, end, title = strip_title(document.text, found.start, found.end, language="fr")
+    if title is None or start >= end:
+        return found
+    return Found(found.doc, start, end, found.type)
 
 
 # --- systems ------------------------------------------------------------------------------------
