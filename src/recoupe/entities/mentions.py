@@ -241,28 +241,37 @@ def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Every other occurrence of a name already found in ``text`` becomes a mention.
 
     Names that also occur in lowercase (a common word: "justice") are not propagated; acronyms
-    match whatever their case ("Pnaco", "PNACO").
+    match whatever their case ("Pnaco", "PNACO"). One regular expression per case rule.
     """
+    lowercase_words = set(_WORDS.findall(text))
     names: dict[str, Mention] = {}
     for mention in mentions:
-        if not _is_common_word(text, mention.text):
+        if not _is_common_word(mention.text, lowercase_words):
             names.setdefault(mention.text, mention)
+    acronyms = {n.lower(): m for n, m in names.items() if m.source == "acronym" and " " not in n}
+    others = {n: m for n, m in names.items() if n.lower() not in acronyms}
     found = []
-    for name, model in names.items():
-        flags = re.IGNORECASE if model.source == "acronym" and " " not in name else 0
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, flags):
+    for table, flags in ((others, 0), (acronyms, re.IGNORECASE)):
+        if not table:
+            continue
+        alternation = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+        for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text, flags):
+            key = match.group().lower() if flags else match.group()
+            model = table[key]
             found.append(
                 Mention(match.start(), match.end(), match.group(), model.type, "propagated")
             )
     return found
 
 
-def _is_common_word(text: str, name: str) -> bool:
+_WORDS = re.compile(r"\b[a-zà-ÿ][\w-]*", re.UNICODE)
+
+
+def _is_common_word(name: str, lowercase_words: set[str]) -> bool:
     """A single capitalised word that the text also writes in lowercase."""
     if " " in name or name.isupper():
         return False
-    lower = name.lower()
-    return re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", text) is not None
+    return name.lower() in lowercase_words
 
 
 def select(candidates: Iterable[Mention]) -> list[Mention]:

@@ -10,7 +10,7 @@ from recoupe.entities.mentions import find_mentions
 from recoupe.entities.model import DocumentEntities, Mention
 from recoupe.entities.pipelines import PIPELINES, parse
 from recoupe.entities.resolve import ResolvedEntity, resolve
-from recoupe.entities.roles import find_relations, find_roles, strip_title
+from recoupe.entities.roles import find_roles_and_relations, strip_title
 
 STAGE = "recoupe.entities.v1"
 
@@ -35,8 +35,7 @@ def analyse_one(doc_id: str, text: str, language: str, doc: object) -> DocumentE
     mentions, acronyms = find_mentions(doc, text)  # type: ignore[arg-type]
     mentions = [_without_title(text, mention, language) for mention in mentions]
     chains, mentions = build_chains(text, mentions, acronyms)
-    roles = find_roles(text, mentions, language=language)
-    relations = find_relations(text, mentions, roles, language=language)
+    roles, relations = find_roles_and_relations(text, mentions, language=language)
     return DocumentEntities(doc_id, language, mentions, chains, acronyms, roles, relations)
 
 

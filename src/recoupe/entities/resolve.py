@@ -95,8 +95,10 @@ def local_entities(docs: Sequence[DocumentEntities]) -> list[Local]:
                 )
             )
         chains = found[start:]
-        for local in chains:
-            local.context = {name_key(other.best) for other in chains if other is not local}
+        best_keys = [name_key(local.best) for local in chains]
+        everyone = set(best_keys)
+        for local, own in zip(chains, best_keys, strict=True):
+            local.context = everyone - {own}
     return found
 
 

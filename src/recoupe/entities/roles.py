@@ -1084,7 +1084,22 @@ def find_roles(text: str, mentions: Sequence[Mention], *, language: str) -> list
     lex = _LEXICONS.get(language[:2].lower())
     if lex is None or not mentions:
         return []
+    return _roles_in(_document(text, mentions, lex))
+
+
+def find_roles_and_relations(
+    text: str, mentions: Sequence[Mention], *, language: str
+) -> tuple[list[RoleFact], list[RelationFact]]:
+    """:func:`find_roles` and :func:`find_relations` at once, reading the text once."""
+    lex = _LEXICONS.get(language[:2].lower())
+    if lex is None or not mentions:
+        return [], []
     doc = _document(text, mentions, lex)
+    roles = _roles_in(doc)
+    return roles, _relations_in(doc, roles)
+
+
+def _roles_in(doc: _Doc) -> list[RoleFact]:
     found: dict[tuple[int, int, int], RoleFact] = {}
     for p in doc.at.values():
         for fact in (*_pre_roles(doc, p), *_post_roles(doc, p), *_designated_roles(doc, p)):
@@ -1352,7 +1367,10 @@ def find_relations(
     lex = _LEXICONS.get(language[:2].lower())
     if lex is None or not mentions:
         return []
-    doc = _document(text, mentions, lex)
+    return _relations_in(_document(text, mentions, lex), roles)
+
+
+def _relations_in(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
     found: dict[tuple[int, str, int], RelationFact] = {}
     facts: list[RelationFact] = []
     for p in doc.at.values():
