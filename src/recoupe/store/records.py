@@ -96,3 +96,17 @@ class RelationRecord:
     predicate: str
     object: str
     evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    id: str
+    date: str | None
+    precision: str
+    status: str
+    date_text: str
+    text: str
+    entities: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    sources: int
+    follow_up: dict[str, Any] | None = None  # {"outcome", "event", "evidence": [[doc, s, e]]}

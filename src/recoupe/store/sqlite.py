@@ -19,6 +19,7 @@ from recoupe.errors import StoreError
 from recoupe.model import Article, Failure
 from recoupe.store.records import (
     EntityRecord,
+    EventRecord,
     Outcome,
     RelationRecord,
     RoleRecord,
@@ -481,6 +482,70 @@ class SqliteStore:
                 "SELECT id, subject, predicate, object FROM relations ORDER BY id"
             )
         ]
+
+    # -- events -------------------------------------------------------------------------------
+
+    def replace_events(self, stage: str, events: Sequence[EventRecord]) -> None:
+        """Replace the timeline ``stage`` made, in one transaction."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM events WHERE stage = ?", (stage,))
+            db.execute("DELETE FROM spans WHERE stage = ?", (stage,))
+            for event in events:
+                data = {"date_text": event.date_text, "text": event.text, "sources": event.sources}
+                db.execute(
+                    "INSERT INTO events (id, date, precision, status, follow_up, stage, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        event.id,
+                        event.date,
+                        event.precision,
+                        event.status,
+                        json.dumps(event.follow_up) if event.follow_up else None,
+                        stage,
+                        json.dumps(data, ensure_ascii=False),
+                    ),
+                )
+                for span in event.evidence:
+                    db.execute(
+                        "INSERT OR IGNORE INTO event_evidence (event_id, span_id) VALUES (?, ?)",
+                        (event.id, self._span(db, stage, span)),
+                    )
+                db.executemany(
+                    "INSERT OR IGNORE INTO event_entities (event_id, entity_id) "
+                    "SELECT ?, id FROM entities WHERE id = ?",
+                    [(event.id, entity) for entity in event.entities],
+                )
+
+    def events(self) -> list[EventRecord]:
+        evidence: dict[str, list[Span]] = {}
+        for row in self._db.execute(
+            'SELECT e.event_id, s.document_id, s.start, s."end" FROM event_evidence e '
+            "JOIN spans s ON s.id = e.span_id ORDER BY s.id"
+        ):
+            evidence.setdefault(row[0], []).append(Span(row[1], row[2], row[3]))
+        entities: dict[str, list[str]] = {}
+        for row in self._db.execute("SELECT event_id, entity_id FROM event_entities"):
+            entities.setdefault(row[0], []).append(row[1])
+        found = []
+        for row in self._db.execute(
+            "SELECT id, date, precision, status, follow_up, data FROM events ORDER BY rowid"
+        ):
+            data = json.loads(row[5])
+            found.append(
+                EventRecord(
+                    id=row[0],
+                    date=row[1],
+                    precision=row[2],
+                    status=row[3],
+                    date_text=data.get("date_text", ""),
+                    text=data.get("text", ""),
+                    entities=tuple(sorted(entities.get(row[0], []))),
+                    evidence=tuple(evidence.get(row[0], [])),
+                    sources=int(data.get("sources", 0)),
+                    follow_up=json.loads(row[4]) if row[4] else None,
+                )
+            )
+        return found
 
     # -- reference lists ----------------------------------------------------------------------
 

@@ -1,0 +1,86 @@
+"""Stage ``recoupe.events.v1``: each dated happening stated in a document.
+
+A sentence with a resolved date (not a duration) states an event: its date, the entities named in
+the sentence, and its status — ``planned`` when the date is after the document's reference date
+or the sentence announces it, ``happened`` when the date is past and the sentence reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from recoupe.entities.model import Mention
+from recoupe.events.lexicon import classes, is_cancelled, tense
+from recoupe.events.model import EventFact, TimexLike
+from recoupe.time.dates import bounds
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, white space trimmed."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_events(
+    text: str,
+    timexes: Sequence[TimexLike],
+    mentions: Sequence[Mention],
+    *,
+    reference: str | None,
+) -> list[EventFact]:
+    """Events stated in ``text``; ``reference`` is the document's date (YYYY-MM-DD) or None."""
+    spans = sentences(text)
+    events = []
+    for timex in timexes:
+        if timex.kind != "date" or not timex.value or ".." in timex.value:
+            continue
+        start, end = next(
+            ((s, e) for s, e in spans if s <= timex.start < e), (timex.start, timex.end)
+        )
+        sentence = text[start:end]
+        inside = tuple(i for i, m in enumerate(mentions) if start <= m.start and m.end <= end)
+        events.append(
+            EventFact(
+                start=start,
+                end=end,
+                date_start=timex.start,
+                date_end=timex.end,
+                date=timex.value,
+                precision=timex.precision,
+                status=status(timex.value, sentence, timex.direction, reference),
+                mentions=inside,
+                classes=classes(sentence),
+                cancelled=is_cancelled(sentence),
+            )
+        )
+    return events
+
+
+def status(value: str, sentence: str, direction: str, reference: str | None) -> str:
+    """``planned``, ``happened`` or ``unknown`` for an event dated ``value``."""
+    first, last = bounds(value)
+    if reference is not None and first is not None and first > reference:
+        return "planned"
+    said = tense(sentence)
+    if said == "future" or direction == "future":
+        return "planned"
+    if reference is not None and last is not None and last <= reference:
+        return "happened"
+    if said == "past" or direction == "past":
+        return "happened"
+    return "unknown"
