@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
-from recoupe.entities.names import name_key, split_person
+from recoupe.entities.names import name_key, place_key, split_person
 from recoupe.entities.unionfind import UnionFind
 
 _SOURCE_WEIGHT = {"acronym": 2.0, "article_name": 2.0, "propagated": 0.5}
@@ -45,6 +45,7 @@ def build_chains(
     _attach_short_names(sets, mentions, keys, persons)
     _join_same_names(sets, keys, multi_word=False, mentions=mentions)
     _join_acronyms(sets, keys, acronyms)
+    _join_places(sets, mentions)
     chains = sets.groups()
     retyped = list(mentions)
     for chain in chains:
@@ -122,3 +123,16 @@ def _join_acronyms(sets: UnionFind, keys: list[str], acronyms: Sequence[Acronym]
         members = [index for index, key in enumerate(keys) if key in forms]
         for other in members[1:]:
             sets.union(members[0], other)
+
+
+def _join_places(sets: UnionFind, mentions: Sequence[Mention]) -> None:
+    """ "Élysée Palace" and "Élysée" in one text: a generic head around the same name."""
+    first: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.type is EntityType.PERSON:
+            continue
+        key = place_key(mention.text)
+        if key in first:
+            sets.union(first[key], index)
+        else:
+            first[key] = index

@@ -42,7 +42,7 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
     votes: dict[EntityType, float] = {}
     before = text[max(0, start - _LOOKBEHIND) : start].replace("’", "'")
     name = text[start:end].replace("’", "'")
-    if _ORG_WORDS.search(name):
+    if _ORG_WORDS.search(name) or name.startswith("Les "):
         votes[EntityType.ORG] = 3
     elif is_acronym(name):
         votes[EntityType.ORG] = 1

@@ -57,11 +57,7 @@ def ner_mentions(doc: Doc, text: str) -> list[Mention]:
         if kind is None:
             continue
         mention = trim(text, ent.start_char, ent.end_char, kind, f"ner:{ent.label_}")
-        if (
-            mention is not None
-            and not _is_portfolio(text, mention)
-            and not _is_group(text, mention)
-        ):
+        if mention is not None and not _is_portfolio(text, mention):
             found.append(mention)
     return found
 
@@ -127,14 +123,23 @@ def _is_portfolio(text: str, mention: Mention) -> bool:
 _GROUP_BEFORE = re.compile(r"\b(?:les|des|aux|the)\s+$", re.IGNORECASE)
 
 
+_DEMONYM = re.compile(r"(?:ais|aises|ois|oises|iens|iennes|ains|aines|ens|ans|ese)$")
+
+
 def _is_group(text: str, mention: Mention) -> bool:
-    """ "les Marseillais", "des Lyonnaises": inhabitants (a plural noun), not the place."""
+    """Inhabitants ("les Marseillais", "des Lyonnaises"): a plural noun, not the place."""
     return (
-        mention.type is EntityType.LOC
+        mention.type in (EntityType.LOC, EntityType.MISC)
         and " " not in mention.text
-        and mention.text.endswith("s")
+        and bool(_DEMONYM.search(mention.text))
         and bool(_GROUP_BEFORE.search(text[max(0, mention.start - 6) : mention.start]))
     )
+
+
+def drop_groups(text: str, found: Sequence[Mention]) -> list[Mention]:
+    """Leave out every mention of a word the text uses for a group of inhabitants."""
+    groups = {m.text for m in found if _is_group(text, m)}
+    return [m for m in found if m.text not in groups]
 
 
 def acronym_mentions(acronyms: Iterable[Acronym], ner: Sequence[Mention]) -> list[Mention]:
@@ -295,7 +300,7 @@ def select(candidates: Iterable[Mention]) -> list[Mention]:
 
 def find_mentions(doc: Doc, text: str) -> tuple[list[Mention], list[Acronym]]:
     """The mentions of one document and the acronyms it defines."""
-    ner = ner_mentions(doc, text)
+    ner = drop_groups(text, ner_mentions(doc, text))
     acronyms = find_acronyms(text)
     first = select([*acronym_mentions(acronyms, ner), *ner])
     first = extend_article_names(text, first)

@@ -84,3 +84,20 @@ def _is_word_like(word: str) -> bool:
     """Capitalised words that read as words, not letters: a vowel/consonant mix of a name."""
     vowels = sum(ch in "aeiouyAEIOUY" for ch in word)
     return vowels >= 2 and len(word) >= 4
+
+
+# Generic words for a building or place around a name: "Élysée Palace" is the Élysée.
+_GENERIC_AFTER = re.compile(
+    r"\s+(?:palace|hall|building|tower|square|airport|station|stadium|bridge|street|avenue|"
+    r"cathedral|castle|prison|hospital|city|port|harbour|harbor)$"
+)
+_GENERIC_BEFORE = re.compile(
+    r"^(?:palais|place|gare|aeroport|stade|pont|port|rue|avenue|cathedrale|chateau|prison|"
+    r"hopital|ville)\s+(?:de l'|de la |du |des |de |d')\s*"
+)
+
+
+def place_key(text: str) -> str:
+    """The key of a place's name without a generic head ("Élysée Palace" → "elysee")."""
+    key = name_key(text)
+    return _GENERIC_BEFORE.sub("", _GENERIC_AFTER.sub("", key)).strip()

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 
 from recoupe.entities.model import DocumentEntities, EntityType
-from recoupe.entities.names import name_key, sound_key, split_person
+from recoupe.entities.names import name_key, place_key, sound_key, split_person
 
 _VARIANT_MAX_EDITS = 1
 _MIN_SHARED_CONTEXT = 2
@@ -133,6 +133,7 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     clusters = _Clusters(locals_)
     _by_key(clusters, locals_)
     _by_acronym(clusters, locals_)
+    _by_place(clusters, locals_)
     _by_variant(clusters, locals_)
     _by_surname(clusters, locals_)
     _by_given_name(clusters, locals_)
@@ -170,6 +171,21 @@ def _by_acronym(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 )
             else:
                 first[acronym] = index
+
+
+def _by_place(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """A generic head around the same name: "Élysée Palace" is the Élysée."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for index, local in enumerate(locals_):
+        if local.type is not EntityType.PERSON:
+            by_key[place_key(local.best)].append(index)
+    for key, members in by_key.items():
+        bare = [i for i in members if name_key(locals_[i].best) == key]
+        for index in members:
+            if bare and index not in bare:
+                other = locals_[bare[0]].best
+                evidence = f"{locals_[index].best!r} names {other!r} with a generic word"
+                clusters.union(bare[0], index, Merge("generic_head", evidence))
 
 
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
