@@ -8,11 +8,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from eval import entities, extraction
+from eval import entities, extraction, time
 
 HARNESSES: tuple[tuple[str, Callable[[Sequence[str] | None], int]], ...] = (
     ("extraction", extraction.main),
     ("entities", entities.main),
+    ("time", time.main),
 )
 
 

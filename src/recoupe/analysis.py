@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from recoupe.copies import exact_copies
 from recoupe.entities import curation
 from recoupe.entities.model import DocumentEntities
 from recoupe.entities.names import fold
@@ -21,6 +22,10 @@ from recoupe.entities.pipeline import analyse_documents, resolve_entities
 from recoupe.entities.reference import Reference, link
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.serialize import dump, load
+from recoupe.events import stage as events_stage
+from recoupe.events.serialize import dump as dump_events
+from recoupe.events.serialize import load as load_events
+from recoupe.events.stage import STAGE as EVENT_STAGE
 from recoupe.store import SqliteStore
 from recoupe.store.records import EntityRecord, RelationRecord, RoleRecord, Span
 
@@ -46,8 +51,24 @@ def analyse(
         store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in results])
         if on_document is not None:
             on_document(len(chunk))
+    _analyse_events(store)
     entities, applied = rebuild(store)
     return AnalysisReport(len(pending), entities, applied)
+
+
+def _analyse_events(store: SqliteStore) -> None:
+    """Dates and events of the documents the event stage has not seen (entities known)."""
+    waiting = {doc.id for doc in store.unanalysed(EVENT_STAGE)}
+    if not waiting:
+        return
+    results = []
+    for doc, data in store.analyses(ENTITY_STAGE):
+        if doc.id in waiting:
+            timexes, events = events_stage.analyse_document(
+                doc, load(doc.id, doc.language, doc.text, data)
+            )
+            results.append((doc.id, dump_events(events, timexes)))
+    store.save_analyses(EVENT_STAGE, results)
 
 
 def load_documents(store: SqliteStore) -> list[DocumentEntities]:
@@ -69,10 +90,14 @@ def resolved(
 
 
 def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
-    """Resolve entities across the dossier and replace the entity tables."""
+    """Resolve entities across the dossier, build the timeline, and replace derived tables."""
     entities, docs, applied = resolved(store)
     records = [to_record(entity, docs) for entity in entities if not entity.rejected]
     store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
+    documents = store.documents()
+    events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
+    timeline = events_stage.timeline(documents, events, entities, exact_copies(documents))
+    store.replace_events(EVENT_STAGE, timeline)
     return len(records), applied
 
 

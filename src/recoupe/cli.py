@@ -16,6 +16,7 @@ from recoupe.analysis import analyse, rebuild
 from recoupe.build import IngestReport, ingest
 from recoupe.cli_analyze import analyze_command
 from recoupe.cli_entities import entities_group
+from recoupe.cli_timeline import timeline_command
 from recoupe.errors import RecoupeError, UsageError
 from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
@@ -285,6 +286,7 @@ def rebuild_command(db: str) -> None:
 
 cli.add_command(entities_group)
 cli.add_command(analyze_command)
+cli.add_command(timeline_command)
 
 
 def main() -> None:

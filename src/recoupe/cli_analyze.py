@@ -15,6 +15,7 @@ from recoupe.build import clean_or_fail
 from recoupe.entities.pipeline import analyse_documents
 from recoupe.ingest.sources import ReadOptions, read_targets
 from recoupe.model import Article, Failure, Hints, Kind, RawDocument
+from recoupe.time.expressions import find_timexes
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 
@@ -67,6 +68,7 @@ def _line(item: Article | Failure, result: Any) -> dict[str, Any]:
             "error": {"code": str(item.code), "message": item.message},
         }
     mentions = result.mentions if result is not None else []
+    timexes = find_timexes(item.text, language=item.language, published=item.published)
     return {
         "id": _identifier(item.origin, item.raw.hints.record_id),
         "text": item.text,
@@ -75,6 +77,16 @@ def _line(item: Article | Failure, result: Any) -> dict[str, Any]:
         "entities": [
             {"start": m.start, "end": m.end, "text": m.text, "type": str(m.type)} for m in mentions
         ],
-        "timexes": [],
+        "timexes": [
+            {
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "value": t.value,
+                "precision": t.precision,
+            }
+            for t in timexes
+            if t.kind != "duration"
+        ],
         "quotes": [],
     }

@@ -54,6 +54,9 @@ def find_events(
         )
         sentence = text[start:end]
         inside = tuple(i for i, m in enumerate(mentions) if start <= m.start and m.end <= end)
+        kinds = classes(_clause(text, start, end, timex.start, timex.end))
+        if not inside and not kinds:
+            continue  # "aujourd'hui, je suis triste": a date, but nothing that happens to anyone
         events.append(
             EventFact(
                 start=start,
@@ -64,11 +67,27 @@ def find_events(
                 precision=timex.precision,
                 status=status(timex.value, sentence, timex.direction, reference),
                 mentions=inside,
-                classes=classes(sentence),
+                classes=kinds,
                 cancelled=is_cancelled(sentence),
             )
         )
     return events
+
+
+_CLAUSE_MARK = re.compile(r"[,;:–—()]|\s-\s")
+_CLAUSE_REACH = 90
+
+
+def _clause(text: str, start: int, end: int, date_start: int, date_end: int) -> str:
+    """The words around a date within its sentence: up to the clause marks on each side, and
+    at least the neighbouring words when the date opens or closes a clause."""
+    left = max(start, date_start - _CLAUSE_REACH)
+    right = min(end, date_end + _CLAUSE_REACH)
+    marks_before = [m.end() for m in _CLAUSE_MARK.finditer(text, left, date_start)]
+    marks_after = [m.start() for m in _CLAUSE_MARK.finditer(text, date_end, right)]
+    low = marks_before[-2] if len(marks_before) >= 2 else left
+    high = marks_after[1] if len(marks_after) >= 2 else right
+    return text[low:high]
 
 
 def status(value: str, sentence: str, direction: str, reference: str | None) -> str:

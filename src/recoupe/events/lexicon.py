@@ -125,7 +125,7 @@ _PAST = re.compile(
     r"(?<!\w)(?:(?:a|ont|avait|avaient|est|sont|était|étaient|ai|as|avons|avez|eu|été)\s+"
     r"(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|it|u|us|ert|ort)\b|"
     r"\w+(?:ait|aient|a|èrent)\b(?=\s)|dernier|dernière|hier|"
-    r"was|were|had|has been|have been|did|ago|last|yesterday|earlier|\w+ed\b)",
+    r"was|were|had|has been|have been|did|ago|last|yesterday|earlier|\w+ed\b(?!\s+to\b))",
     re.IGNORECASE,
 )
 _CANCEL = re.compile(

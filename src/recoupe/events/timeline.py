@@ -149,6 +149,7 @@ def _elsewhere(
             if (
                 statement.fact.status == "happened"
                 and statement.order > announced
+                and (bounds(statement.fact.date)[0] or "") >= announced[0].replace("9999", "")
                 and mine.actors & statement.actors
                 and set(mine.fact.classes) & set(statement.fact.classes)
                 and not overlap(mine.fact.date, statement.fact.date)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from recoupe.copies import exact_copies
 from recoupe.store import SqliteStore, StoredDocument
-from recoupe.store.records import EntityRecord, RelationRecord, Span
+from recoupe.store.records import EntityRecord, EventRecord, RelationRecord, Span
 
 FORMAT = "recoupe.dossier/1"
 
@@ -24,7 +24,7 @@ def build_dossier(store: SqliteStore) -> dict[str, Any]:
         "documents": [_document(doc, copies.get(doc.id)) for doc in documents],
         "entities": [_entity(entity, texts) for entity in store.entities()],
         "relations": [_relation(relation, texts) for relation in store.relations()],
-        "events": [],
+        "events": [_event(event, texts) for event in store.events()],
         "quotes": [],
         "discrepancies": [],
         "stories": [],
@@ -38,24 +38,6 @@ def build_dossier(store: SqliteStore) -> dict[str, Any]:
 def write_json(store: SqliteStore, out: TextIO, *, indent: int | None = 2) -> None:
     json.dump(build_dossier(store), out, ensure_ascii=False, indent=indent)
     out.write("\n")
-
-
-def exact_copies(documents: Sequence[StoredDocument]) -> dict[str, str]:
-    """``{id: id of the earliest document with the same text}`` for documents that copy another.
-
-    Earliest: by publication date where known (undated last), then by ingestion order.
-    """
-    ranked = sorted(
-        enumerate(documents),
-        key=lambda pair: (pair[1].published is None, pair[1].published or "", pair[0]),
-    )
-    first: dict[str, str] = {}
-    copies: dict[str, str] = {}
-    for _, doc in ranked:
-        original = first.setdefault(doc.text_sha256, doc.id)
-        if original != doc.id:
-            copies[doc.id] = original
-    return copies
 
 
 def _document(doc: StoredDocument, duplicate_of: str | None) -> dict[str, Any]:
@@ -118,3 +100,24 @@ def _relation(relation: RelationRecord, texts: dict[str, str]) -> dict[str, Any]
         "object": relation.object,
         "evidence": [span(s, texts) for s in relation.evidence],
     }
+
+
+def _event(event: EventRecord, texts: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": event.id,
+        "date": event.date,
+        "precision": event.precision,
+        "status": event.status,
+        "date_text": event.date_text,
+        "text": event.text,
+        "entities": list(event.entities),
+        "evidence": [span(s, texts) for s in event.evidence],
+        "sources": event.sources,
+    }
+    if event.follow_up is not None:
+        out["follow_up"] = {
+            "outcome": event.follow_up["outcome"],
+            "event": event.follow_up.get("event"),
+            "evidence": [span(Span(d, s, e), texts) for d, s, e in event.follow_up["evidence"]],
+        }
+    return out

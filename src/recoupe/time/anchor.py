@@ -1,0 +1,144 @@
+"""Reference dates: what a relative expression ("hier", "jeudi dernier", "tomorrow") counts from.
+
+By default, the document's publication date. Without one, relative expressions stay unresolved:
+a document never borrows another document's date.
+
+A text can set its own reference. Rule: an explicit day-precision date (a day of the month, with or
+without its weekday and year) in a sentence that introduces an interview, a broadcast or a speech
+becomes the reference of the relative expressions that follow it, when it is not after the
+publication date (an announced interview sets nothing):
+
+* interview / broadcast / speech / press conference cues ("invité de l'émission … le vendredi 21
+  novembre", "in an interview on Sunday 3 March", "lors de son discours du 3 mars"): every
+  relative expression after that date, to the end of the document or the next such reference —
+  the transcript and its introduction speak from the day of the interview;
+* a reporting verb only ("a déclaré lundi 3 mars", "said on 3 March"): the relative expressions
+  inside quotation marks after that date, in the same paragraph — the rest of the article keeps
+  speaking from its publication date.
+
+An in-text reference that carries its own year also works without a publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MIN_YEAR, MAX_YEAR = 1000, 9000
+DOCUMENT = "document"
+QUOTES = "quotes"
+
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+# fmt: off
+_INTERVIEW = {
+    "fr": re.compile(
+        r"\b(?:invit[ée]e?s?|[ée]mission|entretien|interview|interview[ée]e?s?|interrog[ée]e?s?"
+        r"|au\s+micro|sur\s+le\s+plateau|matinale|podcast|conf[ée]rence\s+de\s+presse|discours"
+        r"|allocution|en\s+direct|d[ée]bat\s+t[ée]l[ée]vis[ée])\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:interview(?:ed)?|broadcast|podcast|speech|address(?:ing)?\s+the|press\s+conference"
+        r"|on\s+air|talk\s+show|appearing\s+on|guest\s+on|televised)\b",
+        re.IGNORECASE,
+    ),
+}
+_REPORTING = {
+    "fr": re.compile(
+        r"\b(?:a|ont|avait|avaient)\s+(?:d[ée]clar[ée]|affirm[ée]|dit|indiqu[ée]|expliqu[ée]"
+        r"|annonc[ée]|assur[ée]|estim[ée]|lanc[ée]|martel[ée]|confi[ée]|soulign[ée]|r[ée]agi"
+        r"|r[ée]pondu|d[ée]nonc[ée])\b|\b(?:d[ée]clare|affirme|explique|assure|estime|annonce)\b",
+        re.IGNORECASE,
+    ),
+    "en": re.compile(
+        r"\b(?:said|told|stated|declared|announced|added|says|tells|insisted|warned)\b",
+        re.IGNORECASE,
+    ),
+}
+# fmt: on
+_OPENING_QUOTES = {"«": "»", "“": "”"}
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A publication date as ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its day); None when
+    absent or invalid."""
+    if not value:
+        return None
+    match = _ISO_DAY.match(value)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None  # no news is dated so; keeps the calendar arithmetic in range
+    try:
+        return dt.date(year, int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def sentence_bounds(text: str, start: int, end: int, reach: int = 400) -> tuple[int, int]:
+    """The sentence around ``text[start:end]`` (cut at ``reach`` characters each side)."""
+    low = max(0, start - reach)
+    left = low
+    for match in _SENTENCE_END.finditer(text, low, start):
+        left = match.end()
+    found = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    right = found.start() if found else min(len(text), end + reach)
+    return left, right
+
+
+def inside_quotes(text: str, low: int, position: int) -> bool:
+    """Whether ``position`` is inside a quotation opened after ``low``."""
+    segment = text[low:position]
+    for opening, closing in _OPENING_QUOTES.items():
+        if segment.rfind(opening) > segment.rfind(closing):
+            return True
+    return segment.count('"') % 2 == 1
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    start: int  # where it takes effect
+    date: dt.date
+    scope: str  # DOCUMENT or QUOTES
+    until: int  # QUOTES: the end of the paragraph
+
+
+class AnchorTracker:
+    """The reference date at each position of one document, updated as its dates are read."""
+
+    def __init__(self, text: str, published: dt.date | None, language: str | None) -> None:
+        self.text = text
+        self.published = published
+        self.language = "fr" if (language or "").lower().startswith("fr") else "en"
+        self.references: list[Reference] = []
+
+    def anchor_at(self, position: int) -> dt.date | None:
+        for reference in reversed(self.references):
+            if position < reference.start:
+                continue
+            if reference.scope == DOCUMENT:
+                return reference.date
+            if position < reference.until and inside_quotes(self.text, reference.start, position):
+                return reference.date
+        return self.published
+
+    def observe(self, start: int, end: int, day: dt.date) -> Reference | None:
+        """An explicit day date read at ``text[start:end]``: a new reference if it sets one."""
+        if self.published is not None and day > self.published:
+            return None
+        left, right = sentence_bounds(self.text, start, end)
+        sentence = self.text[left:right]
+        if _INTERVIEW[self.language].search(sentence):
+            reference = Reference(end, day, DOCUMENT, len(self.text))
+        elif _REPORTING[self.language].search(sentence):
+            paragraph_end = self.text.find("\n", end)
+            until = len(self.text) if paragraph_end < 0 else paragraph_end
+            reference = Reference(end, day, QUOTES, until)
+        else:
+            return None
+        self.references.append(reference)
+        return reference

@@ -1,0 +1,269 @@
+"""Events and the timeline on hand-built documents (no model): statuses, merging, follow-ups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recoupe.entities.model import EntityType, Mention
+from recoupe.events.extract import find_events, sentences
+from recoupe.events.model import DocumentEvents
+from recoupe.events.svg import render
+from recoupe.events.timeline import build_timeline, statements
+from recoupe.store.records import EventRecord
+
+
+@dataclass(frozen=True)
+class T:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str
+    kind: str = "date"
+    direction: str = "none"
+
+
+def timex(text: str, words: str, value: str, precision: str = "day", direction: str = "none") -> T:
+    start = text.index(words)
+    return T(start, start + len(words), words, value, precision, "date", direction)
+
+
+def mentions(text: str, *names: str) -> list[Mention]:
+    found = [
+        Mention(m.start(), m.end(), m.group(), EntityType.PERSON)
+        for name in names
+        for m in re.finditer(re.escape(name), text)
+    ]
+    return sorted(found, key=lambda m: m.start)
+
+
+def test_sentences_keep_offsets() -> None:
+    text = "La réunion a eu lieu mardi. « Nous agirons », a dit le ministre.\nLe texte sera voté en mars."
+    spans = sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "La réunion a eu lieu mardi.",
+        "« Nous agirons », a dit le ministre.",
+        "Le texte sera voté en mars.",
+    ]
+
+
+def test_status_comes_from_the_date_and_the_tense() -> None:
+    text = (
+        "Le ministre a réuni les préfets le 3 mars. "
+        "Il se rendra à Lyon le 16 mars pour une visite. "
+        "The council will vote on the budget in April."
+    )
+    found = find_events(
+        text,
+        [
+            timex(text, "le 3 mars", "2026-03-03"),
+            timex(text, "le 16 mars", "2026-03-16"),
+            timex(text, "in April", "2026-04", "month"),
+        ],
+        mentions(text, "Lyon"),
+        reference="2026-03-10",
+    )
+    assert [(e.date, e.status) for e in found] == [
+        ("2026-03-03", "happened"),
+        ("2026-03-16", "planned"),
+        ("2026-04", "planned"),
+    ]
+    assert found[1].classes == ("visit",) and found[0].classes == ("meeting",)
+    assert text[found[1].start : found[1].end] == "Il se rendra à Lyon le 16 mars pour une visite."
+
+
+def test_without_a_reference_the_tense_decides() -> None:
+    text = (
+        "La loi a été promulguée le 12 juin 2025. Le parquet doit être installé le 5 janvier 2026."
+    )
+    found = find_events(
+        text,
+        [
+            timex(text, "le 12 juin 2025", "2025-06-12"),
+            timex(text, "le 5 janvier 2026", "2026-01-05"),
+        ],
+        [],
+        reference=None,
+    )
+    assert [e.status for e in found] == ["happened", "planned"]
+
+
+def test_durations_and_open_intervals_are_not_events() -> None:
+    text = "Il vit sous protection depuis 2024 et attend depuis deux ans."
+    found = find_events(
+        text,
+        [
+            T(23, 34, "depuis 2024", "2024/..", "interval"),
+            T(44, 60, "depuis deux ans", None, "unknown", "duration"),
+        ],
+        [],
+        reference="2026-01-10",
+    )
+    assert found == []
+
+
+def _timeline(docs: dict[str, tuple[str, list[T], list[Mention], str | None, str]]):  # type: ignore[no-untyped-def]
+    """docs: id -> (text, timexes, mentions, published, entity id of each mention name)."""
+    results, owners, order = [], {}, {}
+    for position, (doc_id, (text, timexes, found, published, _)) in enumerate(docs.items()):
+        results.append(
+            DocumentEvents(doc_id, find_events(text, timexes, found, reference=published))
+        )
+        for index, mention in enumerate(found):
+            owners[(doc_id, index)] = "e-" + mention.text.split()[-1].lower()
+        order[doc_id] = (published or "9999", position)
+    return build_timeline(statements(results, owners, set(), order), copies={})
+
+
+def test_one_meeting_told_in_two_languages_is_one_entry_with_two_sources() -> None:
+    fr = "Le président Paul Morin a réuni ses ministres le 18 novembre à l'Élysée."
+    en = "President Paul Morin held an emergency meeting with ministers on Tuesday."
+    events = _timeline(
+        {
+            "fr": (
+                fr,
+                [timex(fr, "le 18 novembre", "2025-11-18")],
+                mentions(fr, "Paul Morin"),
+                "2025-11-19",
+                "",
+            ),
+            "en": (
+                en,
+                [timex(en, "on Tuesday", "2025-11-18")],
+                mentions(en, "Paul Morin"),
+                "2025-11-18",
+                "",
+            ),
+        }
+    )
+    (event,) = events
+    assert event.sources == 2 and len(event.evidence) == 2 and event.status == "happened"
+
+
+def test_different_events_on_one_day_stay_apart() -> None:
+    a = "Paul Morin a réuni ses ministres le 18 novembre."
+    b = "Paul Morin a été hospitalisé à Nantes le 18 novembre après un malaise, selon ses proches, puis est rentré."
+    c = "Anne Roy a réuni son équipe le 18 novembre."
+    events = _timeline(
+        {
+            "a": (
+                a,
+                [timex(a, "le 18 novembre", "2025-11-18")],
+                mentions(a, "Paul Morin"),
+                "2025-11-20",
+                "",
+            ),
+            "b": (
+                b,
+                [timex(b, "le 18 novembre", "2025-11-18")],
+                mentions(b, "Paul Morin"),
+                "2025-11-20",
+                "",
+            ),
+            "c": (
+                c,
+                [timex(c, "le 18 novembre", "2025-11-18")],
+                mentions(c, "Anne Roy"),
+                "2025-11-20",
+                "",
+            ),
+        }
+    )
+    assert len(events) == 3
+
+
+def test_an_announcement_is_followed_up() -> None:
+    announced = "Le nouveau parquet sera lancé le 1er janvier, a annoncé Paul Morin."
+    done = "Le nouveau parquet voulu par Paul Morin a été installé le 5 janvier."
+    kept = "Paul Morin se rendra à Lyon le 16 décembre pour une visite."
+    events = _timeline(
+        {
+            "a": (
+                announced,
+                [timex(announced, "le 1er janvier", "2026-01-01")],
+                mentions(announced, "Paul Morin"),
+                "2025-12-10",
+                "",
+            ),
+            "b": (
+                kept,
+                [timex(kept, "le 16 décembre", "2025-12-16")],
+                mentions(kept, "Paul Morin"),
+                "2025-12-11",
+                "",
+            ),
+            "c": (
+                done,
+                [timex(done, "le 5 janvier", "2026-01-05")],
+                mentions(done, "Paul Morin"),
+                "2026-01-06",
+                "",
+            ),
+        }
+    )
+    by_date = {e.date: e for e in events}
+    launch = by_date["2026-01-01"]
+    assert launch.status == "planned" and launch.follow_up is not None
+    assert launch.follow_up.outcome == "done_other_date"
+    assert launch.follow_up.event == by_date["2026-01-05"].id
+    assert (
+        by_date["2025-12-16"].follow_up is not None
+        and by_date["2025-12-16"].follow_up.outcome == "no_news"
+    )
+
+
+def test_a_cancelled_visit() -> None:
+    planned = "Paul Morin se rendra à Lyon le 16 décembre pour une visite."
+    off = "La visite de Paul Morin à Lyon prévue le 16 décembre a été annulée."
+    events = _timeline(
+        {
+            "a": (
+                planned,
+                [timex(planned, "le 16 décembre", "2025-12-16")],
+                mentions(planned, "Paul Morin"),
+                "2025-12-10",
+                "",
+            ),
+            "b": (
+                off,
+                [timex(off, "le 16 décembre", "2025-12-16")],
+                mentions(off, "Paul Morin"),
+                "2025-12-14",
+                "",
+            ),
+        }
+    )
+    (event,) = events
+    assert event.follow_up is not None and event.follow_up.outcome == "cancelled"
+
+
+def test_the_picture_escapes_hostile_text() -> None:
+    record = EventRecord(
+        id="v1",
+        date="2025-11-18",
+        precision="day",
+        status="happened",
+        date_text="mardi",
+        text='<script>alert("x")</script> & meeting',
+        entities=("e1",),
+        evidence=(),
+        sources=2,
+    )
+    planned = EventRecord(
+        id="v2",
+        date="2025-12",
+        precision="month",
+        status="planned",
+        date_text="mi-décembre",
+        text="Réunion prévue",
+        entities=(),
+        evidence=(),
+        sources=1,
+    )
+    svg = render([record, planned], title="Timeline <b>", names={"e1": "Paul <Morin>"})
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "Paul &lt;Morin&gt;" in svg
+    assert "Timeline &lt;b&gt;" in svg and svg.startswith("<svg") and svg.count("<circle") >= 4
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(svg)  # well-formed
