@@ -1,10 +1,12 @@
-"""``make bench``: cost of the entity stage against the bare spaCy NER pass on the same texts.
+"""``make bench``: cost of the analysis stages against the bare spaCy NER pass on the same texts.
 
 Each measurement runs in a process of its own, pipelines loaded before the clock starts:
   ner        nlp.pipe over every text with only tok2vec + ner (the baseline)
   entities   recoupe's whole entity stage: the same NER pass, then mentions, chains, roles,
              relations (analyse_documents) and cross-document resolution (resolve_entities)
-The figure to watch is the added cost: (entities - ner) / ner, goal < 0.2.
+  time       the time stage alone (entities computed before the clock starts): temporal
+             expressions, events, and the timeline across documents
+The figures to watch: entity stage (entities - ner) / ner, goal < 0.2; time / ner, goal < 0.1.
 Usage: python -m bench.entities [--repeat N]
 """
 
@@ -35,6 +37,8 @@ def _measure(mode: str, repeat: int) -> dict[str, Any]:
         for language in ("fr", "en"):
             for _ in parse([t for _, t, lang in texts if lang == language], language=language):
                 pass
+    elif mode == "time":
+        start = _time_stage(texts)
     else:
         from recoupe.entities.pipeline import analyse_documents, resolve_entities
 
@@ -51,6 +55,29 @@ def _measure(mode: str, repeat: int) -> dict[str, Any]:
     }
 
 
+def _time_stage(texts: list[tuple[str, str, str]]) -> float:
+    """Run the time stage; return when its clock started (entities are computed before)."""
+    from recoupe.entities.pipeline import analyse_documents, resolve_entities
+    from recoupe.events.extract import find_events
+    from recoupe.events.model import DocumentEvents
+    from recoupe.events.timeline import build_timeline, statements
+    from recoupe.time.expressions import find_timexes
+
+    unique = [(f"{doc_id}-{i}", text, lang) for i, (doc_id, text, lang) in enumerate(texts)]
+    analysed = analyse_documents(unique)
+    entities = resolve_entities(analysed)
+    owners = {m: e.id for e in entities for m in e.mentions}
+    start = time.perf_counter()
+    events = []
+    for (doc_id, text, language), result in zip(unique, analysed, strict=True):
+        timexes = find_timexes(text, language=language, published="2025-11-18")
+        found = find_events(text, timexes, result.mentions, reference="2025-11-18")
+        events.append(DocumentEvents(doc_id, found))
+    order = {doc_id: ("2025-11-18", i) for i, (doc_id, _, _) in enumerate(unique)}
+    build_timeline(statements(events, owners, set(), order), {})
+    return start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="go over the texts N times")
@@ -60,7 +87,7 @@ def main() -> None:
         print(json.dumps(_measure(args.measure, args.repeat)))
         return
     results = {}
-    for mode in ("ner", "entities"):
+    for mode in ("ner", "entities", "time"):
         command = [
             sys.executable,
             "-m",
@@ -75,14 +102,20 @@ def main() -> None:
         print(json.dumps(results[mode]), flush=True)
     ner, full = results["ner"]["seconds"], results["entities"]["seconds"]
     added = (full - ner) / ner
+    time_cost = results["time"]["seconds"] / ner
     print(
         f"\nentity stage: {results['entities']['docs_per_s']} docs/s, NER alone "
         f"{results['ner']['docs_per_s']} docs/s; added cost {added:.3f}x of the NER pass "
         "(goal < 0.2)"
     )
+    print(
+        f"time stage: {results['time']['seconds']} s, {time_cost:.3f}x of the NER pass (goal < 0.1)"
+    )
     OUT.mkdir(exist_ok=True)
     (OUT / "entities.json").write_text(
-        json.dumps({**results, "added_cost": round(added, 4)}, indent=2)
+        json.dumps(
+            {**results, "added_cost": round(added, 4), "time_cost": round(time_cost, 4)}, indent=2
+        )
     )
 
 

@@ -170,3 +170,29 @@ def test_analyze_reads_stdin_as_clean_text() -> None:
     (line,) = [json.loads(x) for x in result.stdout.splitlines()]
     assert line["id"] == "-" and line["text"] == text and line["published"] == "2026-04-02"
     assert any(e["text"] == "Jean Marsac" and e["type"] == "PERSON" for e in line["entities"])
+
+
+def test_analyze_prints_resolved_dates_in_both_languages() -> None:
+    french = "Le préfet a réuni les maires jeudi dernier et se rendra à Nîmes le 3 mars."
+    result = run_recoupe(
+        "analyze", "-", "--published", "2026-02-27", "--language", "fr", stdin=french
+    )
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(t["text"], t["value"], t["precision"]) for t in line["timexes"]] == [
+        ("jeudi dernier", "2026-02-19", "day"),
+        ("le 3 mars", "2026-03-03", "day"),
+    ]
+    english = "The mayor said on Monday that the bridge would reopen next March."
+    result = run_recoupe(
+        "analyze", "-", "--published", "2026-02-27", "--language", "en", stdin=english
+    )
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(t["text"], t["value"]) for t in line["timexes"]] == [
+        ("Monday", "2026-02-23"),
+        ("next March", "2026-03"),
+    ]
+    for timex in line["timexes"]:
+        assert line["text"][timex["start"] : timex["end"]] == timex["text"]
+    undated = run_recoupe("analyze", "-", "--language", "en", stdin=english)
+    (line,) = [json.loads(x) for x in undated.stdout.splitlines()]
+    assert [(t["value"], t["precision"]) for t in line["timexes"]] == [(None, "unknown")] * 2
