@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from recoupe.copies import exact_copies
+from recoupe.discrepancies import STAGE as DISCREPANCY_STAGE
+from recoupe.discrepancies import find_discrepancies
 from recoupe.entities import curation
 from recoupe.entities.model import DocumentEntities
 from recoupe.entities.names import fold
@@ -95,9 +97,13 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     records = [to_record(entity, docs) for entity in entities if not entity.rejected]
     store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
     documents = store.documents()
+    texts = {doc.id: doc.text for doc in documents}
     events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
     timeline = events_stage.timeline(documents, events, entities, exact_copies(documents))
-    store.replace_events(EVENT_STAGE, timeline)
+    store.replace_events(EVENT_STAGE, events_stage.records(timeline, texts))
+    reviewed = {d["target"] for d in store.decisions() if d["action"] == "review"}
+    found = find_discrepancies(entities, docs, texts, timeline, reviewed=reviewed)
+    store.replace_discrepancies(DISCREPANCY_STAGE, found)
     return len(records), applied
 
 

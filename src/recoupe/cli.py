@@ -15,6 +15,7 @@ from recoupe import __version__
 from recoupe.analysis import analyse, rebuild
 from recoupe.build import IngestReport, ingest
 from recoupe.cli_analyze import analyze_command
+from recoupe.cli_discrepancies import discrepancies_group
 from recoupe.cli_entities import entities_group
 from recoupe.cli_timeline import timeline_command
 from recoupe.errors import RecoupeError, UsageError
@@ -287,6 +288,7 @@ def rebuild_command(db: str) -> None:
 cli.add_command(entities_group)
 cli.add_command(analyze_command)
 cli.add_command(timeline_command)
+cli.add_command(discrepancies_group)
 
 
 def main() -> None:

@@ -46,6 +46,8 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
         votes[EntityType.ORG] = 3
     elif is_acronym(name):
         votes[EntityType.ORG] = 1
+        if _PLACE_BEFORE.search(before):
+            votes[EntityType.LOC] = 2.5
     elif _PERSON_BEFORE.search(before):
         votes[EntityType.PERSON] = 3
     elif " " not in name and _PLACE_BEFORE.search(before):

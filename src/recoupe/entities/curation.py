@@ -42,7 +42,7 @@ def apply(
 ) -> tuple[list[ResolvedEntity], list[Applied]]:
     """``entities`` with every decision applied; rejected ones keep a ``rejected`` mark."""
     state = _State(entities, docs)
-    report = [state.apply(decision) for decision in decisions]
+    report = [state.apply(decision) for decision in decisions if decision["action"] in ACTIONS]
     return state.entities, report
 
 

@@ -82,7 +82,7 @@ def is_acronym(text: str) -> bool:
 
 def _is_word_like(word: str) -> bool:
     """Capitalised words that read as words, not letters: a vowel/consonant mix of a name."""
-    vowels = sum(ch in "aeiouyAEIOUY" for ch in word)
+    vowels = sum(ch in "aeiouy" for ch in fold(word))
     return vowels >= 2 and len(word) >= 4
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -290,7 +290,29 @@ def _entities(clusters: _Clusters, locals_: Sequence[Local]) -> list[ResolvedEnt
     entities = []
     for root, members in groups.items():
         entities.append(_entity(root, [locals_[i] for i in members], clusters.merges.get(root, [])))
-    return entities
+    return _family_names(entities)
+
+
+def _family_names(entities: list[ResolvedEntity]) -> list[ResolvedEntity]:
+    """A two- or three-word name typed otherwise whose last word is a person's surname in the
+    corpus ("Kamel Benali" beside "Karim Benali") is a person too."""
+    surnames = {
+        split_person(e.name)[1] for e in entities if e.type is EntityType.PERSON and " " in e.name
+    }
+    retyped = []
+    for entity in entities:
+        words = entity.name.split()
+        if (
+            entity.type is not EntityType.PERSON
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and split_person(entity.name)[1] in surnames
+        ):
+            entity = replace(
+                entity, type=EntityType.PERSON, id=entity_id(EntityType.PERSON, entity.name)
+            )
+        retyped.append(entity)
+    return retyped
 
 
 def _entity(root: int, members: Sequence[Local], merges: list[Merge]) -> ResolvedEntity:

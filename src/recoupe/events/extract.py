@@ -54,7 +54,9 @@ def find_events(
         )
         sentence = text[start:end]
         inside = tuple(i for i, m in enumerate(mentions) if start <= m.start and m.end <= end)
-        kinds = classes(_clause(text, start, end, timex.start, timex.end))
+        kinds = classes(
+            _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
+        )
         if not inside and not kinds:
             continue  # "aujourd'hui, je suis triste": a date, but nothing that happens to anyone
         events.append(
@@ -74,6 +76,13 @@ def find_events(
     return events
 
 
+# "Le 18 novembre, après la mort de X": the date is not the death's. A happening introduced by
+# "après", "avant", "depuis", "after", "following" ... is another one than the dated one.
+_OTHER_HAPPENING = re.compile(
+    r"(?<!\w)(?:après|avant|depuis|suite à|à la suite d[eu']|after|before|since|following)\s+"
+    r"(?:(?:la|le|les|l'|l’|son|sa|ses|leur|the|a|an|his|her|their)\s*)?[\w’'-]+",
+    re.IGNORECASE,
+)
 _CLAUSE_MARK = re.compile(r"[,;:–—()]|\s-\s")
 _CLAUSE_REACH = 90
 

@@ -33,15 +33,18 @@ def timeline(
     events: Sequence[DocumentEvents],
     entities: Sequence[ResolvedEntity],
     copies: Mapping[str, str],
-) -> list[EventRecord]:
-    """The dossier's timeline, ready to store."""
+) -> list[TimelineEvent]:
+    """The dossier's timeline."""
     owners = {m: e.id for e in entities if not e.rejected for m in e.mentions}
     places = {e.id for e in entities if e.type is EntityType.LOC}
     order = {doc.id: (doc.published or "9999", position) for position, doc in enumerate(documents)}
     known = [doc for doc in events if doc.document in order]
-    found = statements(known, owners, places, order)
-    texts = {doc.id: doc.text for doc in documents}
-    return [_record(event, texts) for event in build_timeline(found, copies)]
+    return build_timeline(statements(known, owners, places, order), copies)
+
+
+def records(timeline: Sequence[TimelineEvent], texts: Mapping[str, str]) -> list[EventRecord]:
+    """Timeline entries ready to store."""
+    return [_record(event, texts) for event in timeline]
 
 
 def _record(event: TimelineEvent, texts: Mapping[str, str]) -> EventRecord:

@@ -8,7 +8,13 @@ from typing import Any, TextIO
 
 from recoupe.copies import exact_copies
 from recoupe.store import SqliteStore, StoredDocument
-from recoupe.store.records import EntityRecord, EventRecord, RelationRecord, Span
+from recoupe.store.records import (
+    DiscrepancyRecord,
+    EntityRecord,
+    EventRecord,
+    RelationRecord,
+    Span,
+)
 
 FORMAT = "recoupe.dossier/1"
 
@@ -26,7 +32,7 @@ def build_dossier(store: SqliteStore) -> dict[str, Any]:
         "relations": [_relation(relation, texts) for relation in store.relations()],
         "events": [_event(event, texts) for event in store.events()],
         "quotes": [],
-        "discrepancies": [],
+        "discrepancies": [_discrepancy(item, texts) for item in store.discrepancies()],
         "stories": [],
         "errors": [
             {"origin": error.origin, "code": error.code, "message": error.message, "at": error.at}
@@ -121,3 +127,17 @@ def _event(event: EventRecord, texts: dict[str, str]) -> dict[str, Any]:
             "evidence": [span(Span(d, s, e), texts) for d, s, e in event.follow_up["evidence"]],
         }
     return out
+
+
+def _discrepancy(item: DiscrepancyRecord, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "subject": item.subject,
+        "summary": item.summary,
+        "reviewed": item.reviewed,
+        "values": [
+            {"value": v.value, "evidence": [span(s, texts) for s in v.evidence]}
+            for v in item.values
+        ],
+    }

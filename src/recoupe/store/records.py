@@ -110,3 +110,19 @@ class EventRecord:
     evidence: tuple[Span, ...]
     sources: int
     follow_up: dict[str, Any] | None = None  # {"outcome", "event", "evidence": [[doc, s, e]]}
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyValue:
+    value: str
+    evidence: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyRecord:
+    id: str
+    kind: str
+    subject: str | None
+    summary: str
+    values: tuple[DiscrepancyValue, ...]
+    reviewed: bool = False

@@ -18,6 +18,8 @@ from typing import Any
 from recoupe.errors import StoreError
 from recoupe.model import Article, Failure
 from recoupe.store.records import (
+    DiscrepancyRecord,
+    DiscrepancyValue,
     EntityRecord,
     EventRecord,
     Outcome,
@@ -546,6 +548,52 @@ class SqliteStore:
                 )
             )
         return found
+
+    # -- discrepancies ------------------------------------------------------------------------
+
+    def replace_discrepancies(self, stage: str, found: Sequence[DiscrepancyRecord]) -> None:
+        """Replace the discrepancies ``stage`` found; review marks are kept (decisions)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM discrepancies WHERE stage = ?", (stage,))
+            db.execute("DELETE FROM spans WHERE stage = ?", (stage,))
+            for item in found:
+                db.execute(
+                    "INSERT INTO discrepancies (id, kind, subject, summary, reviewed, stage) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (item.id, item.kind, item.subject, item.summary, int(item.reviewed), stage),
+                )
+                for value in item.values:
+                    cursor = db.execute(
+                        "INSERT INTO discrepancy_values (discrepancy_id, value) VALUES (?, ?)",
+                        (item.id, value.value),
+                    )
+                    for span in value.evidence:
+                        db.execute(
+                            "INSERT OR IGNORE INTO discrepancy_evidence (value_id, span_id) "
+                            "VALUES (?, ?)",
+                            (cursor.lastrowid, self._span(db, stage, span)),
+                        )
+
+    def discrepancies(self) -> list[DiscrepancyRecord]:
+        evidence: dict[int, list[Span]] = {}
+        for row in self._db.execute(
+            'SELECT e.value_id, s.document_id, s.start, s."end" FROM discrepancy_evidence e '
+            "JOIN spans s ON s.id = e.span_id ORDER BY s.id"
+        ):
+            evidence.setdefault(row[0], []).append(Span(row[1], row[2], row[3]))
+        values: dict[str, list[DiscrepancyValue]] = {}
+        for row in self._db.execute(
+            "SELECT id, discrepancy_id, value FROM discrepancy_values ORDER BY id"
+        ):
+            values.setdefault(row[1], []).append(
+                DiscrepancyValue(row[2], tuple(evidence.get(row[0], [])))
+            )
+        return [
+            DiscrepancyRecord(r[0], r[1], r[2], r[3], tuple(values.get(r[0], [])), bool(r[4]))
+            for r in self._db.execute(
+                "SELECT id, kind, subject, summary, reviewed FROM discrepancies ORDER BY rowid"
+            )
+        ]
 
     # -- reference lists ----------------------------------------------------------------------
 

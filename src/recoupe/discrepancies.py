@@ -1,0 +1,290 @@
+"""Stage ``recoupe.discrepancies.v1``: where sources, or one source, disagree about one thing.
+
+- ``name_variant``: one person's surname spelled two ways (the entity layer merged them);
+- ``first_name_conflict``: two given names with one surname for what the context says is one
+  person — both named as the one a happening of the same kind befell (or the same relation, or the
+  same role), never side by side in one sentence — whether or not the entity layer merged them;
+- ``date_conflict``: an announcement done on another date than announced, or one happening
+  (same kind, same actor) dated differently by different documents, days apart;
+- ``number_conflict``: two ages for one person.
+
+Each side carries its evidence; a summary sentence says what disagrees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+from recoupe.entities.model import DocumentEntities, EntityType
+from recoupe.entities.names import name_key, split_person
+from recoupe.entities.resolve import ResolvedEntity
+from recoupe.events.lexicon import classes
+from recoupe.events.timeline import TimelineEvent
+from recoupe.store.records import DiscrepancyRecord, DiscrepancyValue, Span
+from recoupe.time.dates import bounds, overlap
+
+STAGE = "recoupe.discrepancies.v1"
+_NEAR_DAYS = 10
+_BEFORE_NAME = 45
+_AGE_AFTER = re.compile(
+    r"\s*,\s*(?:âgée?\s+de\s+|aged\s+)?(\d{1,3})(?:\s*ans\b|\s*,|\s*years? old)"
+)
+_AGE_BEFORE = re.compile(r"(\d{1,3})[- ]year[- ]old\s+$")
+
+Mentions = list[tuple[str, int]]
+
+
+def find_discrepancies(
+    entities: Sequence[ResolvedEntity],
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+    timeline: Sequence[TimelineEvent],
+    *,
+    reviewed: set[str],
+) -> list[DiscrepancyRecord]:
+    people = [e for e in entities if e.type is EntityType.PERSON and not e.rejected]
+    found = [
+        *_name_variants(people, docs, texts),
+        *_first_names(people, docs, texts),
+        *_dates(timeline, texts),
+        *_ages(people, docs, texts),
+    ]
+    return [_mark(item, reviewed) for item in found]
+
+
+def _mark(item: DiscrepancyRecord, reviewed: set[str]) -> DiscrepancyRecord:
+    if item.id not in reviewed:
+        return item
+    return DiscrepancyRecord(item.id, item.kind, item.subject, item.summary, item.values, True)
+
+
+def discrepancy_id(kind: str, subject: str | None, values: Iterable[str]) -> str:
+    key = f"{kind}|{subject}|{'|'.join(sorted(values))}"
+    return "d" + hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _span(docs: Mapping[str, DocumentEntities], mention: tuple[str, int]) -> Span:
+    document, index = mention
+    found = docs[document].mentions[index]
+    return Span(document, found.start, found.end)
+
+
+def _sources(spans: Iterable[Span]) -> int:
+    return len({s.document for s in spans})
+
+
+# -- names ---------------------------------------------------------------------------------------
+
+
+def _name_variants(
+    people: Sequence[ResolvedEntity], docs: Mapping[str, DocumentEntities], texts: Mapping[str, str]
+) -> list[DiscrepancyRecord]:
+    found = []
+    for person in people:
+        if not any(merge.rule == "spelling_variant" for merge in person.merges):
+            continue
+        by_surname: dict[str, list[Span]] = defaultdict(list)
+        spelled: dict[str, str] = {}
+        for mention in person.mentions:
+            span = _span(docs, mention)
+            surface = texts[span.document][span.start : span.end]
+            surname = surface.split()[-1]
+            spelled.setdefault(name_key(surname), surname)
+            by_surname[name_key(surname)].append(span)
+        if len(by_surname) < 2:
+            continue
+        values = [DiscrepancyValue(spelled[k], tuple(v)) for k, v in sorted(by_surname.items())]
+        sides = " and ".join(f"{v.value!r} ({_sources(v.evidence)} source(s))" for v in values)
+        found.append(
+            DiscrepancyRecord(
+                discrepancy_id("name_variant", person.id, spelled.values()),
+                "name_variant",
+                person.id,
+                f"The name of {person.name} is spelled {sides}.",
+                tuple(values),
+            )
+        )
+    return found
+
+
+def _first_names(
+    people: Sequence[ResolvedEntity], docs: Mapping[str, DocumentEntities], texts: Mapping[str, str]
+) -> list[DiscrepancyRecord]:
+    """Same surname, other given names, same context: one person named two ways?"""
+    forms: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
+    for person in people:
+        for mention in person.mentions:
+            span = _span(docs, mention)
+            given, surname = split_person(texts[span.document][span.start : span.end])
+            if given:
+                forms[surname][given].append(mention)
+    found = []
+    for surname, by_given in forms.items():
+        names = sorted(by_given)
+        for position, first in enumerate(names):
+            for second in names[position + 1 :]:
+                item = _conflict(surname, by_given[first], by_given[second], docs, texts)
+                if item is not None:
+                    found.append(item)
+    return found
+
+
+def _conflict(
+    surname: str,
+    first: Mentions,
+    second: Mentions,
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+) -> DiscrepancyRecord | None:
+    shared = _befell(first, docs, texts) & _befell(second, docs, texts)
+    if not shared or _side_by_side(first, second, docs, texts):
+        return None
+    values = [
+        DiscrepancyValue(texts[s.document][s.start : s.end], tuple(_spans(m, docs)))
+        for m in (first, second)
+        for s in [_span(docs, m[0])]
+    ]
+    kinds = ", ".join(sorted(shared))
+    summary = (
+        f"{values[0].value!r} and {values[1].value!r}: two given names for the person "
+        f"the {kinds} is about (same surname, never named together)."
+    )
+    return DiscrepancyRecord(
+        discrepancy_id("first_name_conflict", surname, [v.value for v in values]),
+        "first_name_conflict",
+        None,
+        summary,
+        tuple(values),
+    )
+
+
+def _spans(mentions: Mentions, docs: Mapping[str, DocumentEntities]) -> list[Span]:
+    return [_span(docs, m) for m in mentions]
+
+
+def _befell(
+    mentions: Mentions, docs: Mapping[str, DocumentEntities], texts: Mapping[str, str]
+) -> set[str]:
+    """Kinds of happening named right before the name: "l'assassinat de X", "the killing of X"."""
+    kinds: set[str] = set()
+    for mention in mentions:
+        span = _span(docs, mention)
+        text = texts[span.document]
+        kinds.update(classes(text[max(0, span.start - _BEFORE_NAME) : span.start]))
+    return kinds - {"announcement"}
+
+
+def _side_by_side(
+    first: Mentions,
+    second: Mentions,
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+) -> bool:
+    """Whether the two names stand in one sentence (then they are two people)."""
+    for a in first:
+        for b in second:
+            if a[0] != b[0]:
+                continue
+            sa, sb = _span(docs, a), _span(docs, b)
+            low, high = min(sa.start, sb.start), max(sa.end, sb.end)
+            if not re.search(r"[.!?]\s", texts[a[0]][low:high]):
+                return True
+    return False
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+
+def _dates(timeline: Sequence[TimelineEvent], texts: Mapping[str, str]) -> list[DiscrepancyRecord]:
+    found = []
+    by_id = {event.id: event for event in timeline}
+    for event in timeline:
+        follow = event.follow_up
+        if follow is not None and follow.outcome == "done_other_date" and follow.event in by_id:
+            done = by_id[follow.event]
+            found.append(
+                _date_record(
+                    event,
+                    done,
+                    f"Announced for {event.date}, reported done on {done.date}.",
+                )
+            )
+    happened = [e for e in timeline if e.status == "happened"]
+    for position, a in enumerate(happened):
+        for b in happened[position + 1 :]:
+            if _same_happening_other_day(a, b):
+                found.append(_date_record(a, b, f"One happening dated {a.date} and {b.date}."))
+    return found
+
+
+def _same_happening_other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
+    if overlap(a.date, b.date) or not (a.precision == b.precision == "day"):
+        return False
+    first_a, first_b = bounds(a.date)[0] or "", bounds(b.date)[0] or ""
+    apart = abs((date.fromisoformat(first_a) - date.fromisoformat(first_b)).days)
+    actors_a = set().union(*(s.actors for s in a.statements))
+    actors_b = set().union(*(s.actors for s in b.statements))
+    kinds_a = set().union(*(s.fact.classes for s in a.statements)) - {"announcement"}
+    kinds_b = set().union(*(s.fact.classes for s in b.statements)) - {"announcement"}
+    documents = {s.document for s in a.statements} != {s.document for s in b.statements}
+    return (
+        apart <= _NEAR_DAYS and bool(actors_a & actors_b) and bool(kinds_a & kinds_b) and documents
+    )
+
+
+def _date_record(a: TimelineEvent, b: TimelineEvent, summary: str) -> DiscrepancyRecord:
+    values = (
+        DiscrepancyValue(a.date, tuple(a.evidence)),
+        DiscrepancyValue(b.date, tuple(b.evidence)),
+    )
+    return DiscrepancyRecord(
+        discrepancy_id("date_conflict", a.id, [a.date, b.date]),
+        "date_conflict",
+        a.id,
+        summary,
+        values,
+    )
+
+
+# -- numbers -------------------------------------------------------------------------------------
+
+
+def _ages(
+    people: Sequence[ResolvedEntity], docs: Mapping[str, DocumentEntities], texts: Mapping[str, str]
+) -> list[DiscrepancyRecord]:
+    found = []
+    for person in people:
+        ages: dict[str, list[Span]] = defaultdict(list)
+        for mention in person.mentions:
+            span = _span(docs, mention)
+            text = texts[span.document]
+            after = _AGE_AFTER.match(text, span.end)
+            before = _AGE_BEFORE.search(text[max(0, span.start - 20) : span.start])
+            if after:
+                ages[after.group(1)].append(Span(span.document, after.start(1), after.end(1)))
+            elif before:
+                offset = max(0, span.start - 20)
+                ages[before.group(1)].append(
+                    Span(span.document, offset + before.start(1), offset + before.end(1))
+                )
+        if len(ages) >= 2:
+            values = tuple(
+                DiscrepancyValue(age, tuple(spans)) for age, spans in sorted(ages.items())
+            )
+            summary = (
+                f"{person.name} is said to be {' and '.join(v.value for v in values)} years old."
+            )
+            found.append(
+                DiscrepancyRecord(
+                    discrepancy_id("number_conflict", person.id, ages),
+                    "number_conflict",
+                    person.id,
+                    summary,
+                    values,
+                )
+            )
+    return found

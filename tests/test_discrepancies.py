@@ -1,0 +1,106 @@
+"""Discrepancies end to end on news-style texts written for the tests, in both languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_recoupe, validate_dossier
+
+RECORDS = [
+    (
+        "fr1",
+        "fr",
+        "2026-03-06",
+        "Le procureur Julien Morrel a reçu Sandra Vidal, 34 ans, à Rennes. "
+     "Paul Garnier a été interpellé lundi 2 mars à Brest. "
+        "L'assassinat de Karim Benali à Nîmes le mardi 3 mars a choqué la ville.",
+    ),
+    (
+        "en1",
+        "en",
+        "2026-03-07",
+        "Prosecutor Julien Morel met Sandra Vidal, 36, in Rennes. "
+     "Paul Garnier was arrested in Brest on 4 March. "
+        "The killing of Kamel Benali in Nîmes on 5 March shocked the city.",
+    ),
+    (
+        "fr2",
+        "fr",
+        "2026-03-08",
+        "Yacine Benali et son frère Samir Benali ont été blessés à Nîmes, où la mort de Karim Benali "
+        "reste inexpliquée.",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, Any]]:
+    folder = tmp_path_factory.mktemp("disc")
+    path = folder / "batch.jsonl"
+    lines = [
+        json.dumps({"id": i, "language": lang, "published": day, "text": text}, ensure_ascii=False)
+        for i, lang, day, text in RECORDS
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = str(folder / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    return db, json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+
+
+def _by_kind(exported: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for item in exported["discrepancies"]:
+        found.setdefault(item["kind"], []).append(item)
+    return found
+
+
+def test_each_kind_with_both_sides_evidence(
+    dossier: tuple[str, dict[str, Any]], dossier_schema: dict[str, Any]
+) -> None:
+    _, exported = dossier
+    validate_dossier(exported, dossier_schema)
+    kinds = _by_kind(exported)
+    (variant,) = kinds["name_variant"]
+    assert {v["value"] for v in variant["values"]} == {"Morrel", "Morel"}
+    assert "spelled" in variant["summary"]
+    (first,) = kinds["first_name_conflict"]
+    assert {v["value"] for v in first["values"]} == {"Karim Benali", "Kamel Benali"}
+    (age,) = kinds["number_conflict"]
+    assert [v["value"] for v in age["values"]] == ["34", "36"]
+    assert [s["text"] for v in age["values"] for s in v["evidence"]] == ["34", "36"]
+    (dates,) = kinds["date_conflict"]
+    assert {v["value"] for v in dates["values"]} == {"2026-03-02", "2026-03-04"}
+    for item in exported["discrepancies"]:
+        assert len(item["values"]) >= 2 and all(v["evidence"] for v in item["values"])
+
+
+def test_brothers_named_together_are_no_conflict(dossier: tuple[str, dict[str, Any]]) -> None:
+    _, exported = dossier
+    named = {v["value"] for item in exported["discrepancies"] for v in item["values"]}
+    assert "Yacine Benali" not in named and "Samir Benali" not in named
+
+
+def test_review_is_kept_across_rebuilds(dossier: tuple[str, dict[str, Any]]) -> None:
+    db, exported = dossier
+    target = exported["discrepancies"][0]["id"]
+    reviewed = run_recoupe("discrepancies", "--db", db, "review", target, "--actor", "carol")
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert run_recoupe("rebuild", "--db", db).returncode == 0
+    listed = [
+        json.loads(x)
+        for x in run_recoupe("discrepancies", "--db", db, "--json").stdout.splitlines()
+    ]
+    assert {d["id"]: d["reviewed"] for d in listed}[target] is True
+    still_open = run_recoupe("discrepancies", "--db", db, "--open", "--json").stdout
+    assert target not in still_open
+    assert "carol" in run_recoupe("entities", "log", "--db", db).stdout
+    assert run_recoupe("discrepancies", "--db", db, "review", "d000000000000").returncode == 1
+
+
+def test_text_listing_shows_the_sides(dossier: tuple[str, dict[str, Any]], tmp_path: Path) -> None:
+    db, _ = dossier
+    listing = run_recoupe("discrepancies", "--db", db, "--kind", "name_variant").stdout
+    assert "[Julien Morrel]" in listing and "[Julien Morel]" in listing
