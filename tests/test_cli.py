@@ -113,14 +113,14 @@ def test_every_documented_command_and_option_exists() -> None:
         if words[0] not in cli.commands:
             continue  # prose such as "recoupe cross-checks"
         command: click.Command = cli.commands[words[0]]
-        rest = words[1:]
-        while isinstance(command, click.Group) and rest and rest[0] in command.commands:
-            command, rest = command.commands[rest[0]], rest[1:]
-        assert not isinstance(command, click.Group), f"README: incomplete call {call!r}"
-        params = {opt for p in command.params for opt in p.opts}
-        for word in rest:
-            if word.startswith("--"):
+        for word in words[1:]:
+            if isinstance(command, click.Group) and word in command.commands:
+                command = command.commands[word]
+            elif word.startswith("--"):
+                params = {opt for p in command.params for opt in p.opts}
                 assert word in params, f"README: `recoupe {call}` has no option {word}"
+        if isinstance(command, click.Group):
+            assert command.invoke_without_command, f"README: incomplete call {call!r}"
     for command in ("ingest", "export", "status", "remove", "versions", "diff", "search"):
         assert f"recoupe {command}" in readme or command in ("versions", "diff", "remove"), command
     assert "make demo" in readme and "make test" in readme
