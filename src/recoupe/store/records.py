@@ -126,3 +126,28 @@ class DiscrepancyRecord:
     summary: str
     values: tuple[DiscrepancyValue, ...]
     reviewed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteOccurrence:
+    span: Span
+    speaker_text: str | None
+    speaker_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRecord:
+    id: str
+    text: str
+    speaker: str | None  # entity id
+    speaker_text: str | None
+    anonymous: bool
+    occurrences: tuple[QuoteOccurrence, ...]
+    sources: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    id: str
+    label: str
+    documents: tuple[str, ...]

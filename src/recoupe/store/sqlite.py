@@ -7,7 +7,7 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
@@ -23,12 +23,15 @@ from recoupe.store.records import (
     EntityRecord,
     EventRecord,
     Outcome,
+    QuoteOccurrence,
+    QuoteRecord,
     RelationRecord,
     RoleRecord,
     Span,
     Status,
     StoredDocument,
     StoredError,
+    StoryRecord,
     Version,
 )
 
@@ -548,6 +551,105 @@ class SqliteStore:
                 )
             )
         return found
+
+    # -- quotes, copies and stories ----------------------------------------------------------
+
+    def replace_quotes(self, stage: str, quotes: Sequence[QuoteRecord]) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM quotes WHERE stage = ?", (stage,))
+            db.execute("DELETE FROM spans WHERE stage = ?", (stage,))
+            for quote in quotes:
+                data = {"speaker_text": quote.speaker_text, "sources": quote.sources}
+                db.execute(
+                    "INSERT INTO quotes (id, text, speaker, anonymous, stage, data) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        quote.id,
+                        quote.text,
+                        quote.speaker,
+                        int(quote.anonymous),
+                        stage,
+                        json.dumps(data, ensure_ascii=False),
+                    ),
+                )
+                for occurrence in quote.occurrences:
+                    speaker = (
+                        self._span(db, stage, occurrence.speaker_span)
+                        if occurrence.speaker_span
+                        else None
+                    )
+                    db.execute(
+                        "INSERT OR IGNORE INTO quote_occurrences (quote_id, span_id, speaker_span) "
+                        "VALUES (?, ?, ?)",
+                        (quote.id, self._span(db, stage, occurrence.span), speaker),
+                    )
+
+    def quotes(self) -> list[QuoteRecord]:
+        spans = {
+            row[0]: Span(row[1], row[2], row[3])
+            for row in self._db.execute('SELECT id, document_id, start, "end" FROM spans')
+        }
+        occurrences: dict[str, list[QuoteOccurrence]] = {}
+        for row in self._db.execute(
+            "SELECT quote_id, span_id, speaker_span FROM quote_occurrences ORDER BY span_id"
+        ):
+            speaker = spans.get(row[2]) if row[2] is not None else None
+            occurrences.setdefault(row[0], []).append(QuoteOccurrence(spans[row[1]], None, speaker))
+        found = []
+        for row in self._db.execute(
+            "SELECT id, text, speaker, anonymous, data FROM quotes ORDER BY rowid"
+        ):
+            data = json.loads(row[4])
+            found.append(
+                QuoteRecord(
+                    row[0],
+                    row[1],
+                    row[2],
+                    data.get("speaker_text"),
+                    bool(row[3]),
+                    tuple(occurrences.get(row[0], [])),
+                    int(data.get("sources", 0)),
+                )
+            )
+        return found
+
+    def replace_copies(self, stage: str, copies: Mapping[str, tuple[str, str]]) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM document_copies WHERE stage = ?", (stage,))
+            db.executemany(
+                "INSERT INTO document_copies (document_id, original_id, kind, stage) "
+                "VALUES (?, ?, ?, ?)",
+                [(doc, original, kind, stage) for doc, (original, kind) in copies.items()],
+            )
+
+    def copies(self) -> dict[str, tuple[str, str]]:
+        rows = self._db.execute("SELECT document_id, original_id, kind FROM document_copies")
+        return {row[0]: (row[1], row[2]) for row in rows}
+
+    def replace_stories(self, stage: str, stories: Sequence[StoryRecord]) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM stories WHERE stage = ?", (stage,))
+            for story in stories:
+                db.execute(
+                    "INSERT INTO stories (id, label, stage) VALUES (?, ?, ?)",
+                    (story.id, story.label, stage),
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO story_documents (story_id, document_id) VALUES (?, ?)",
+                    [(story.id, doc) for doc in story.documents],
+                )
+
+    def stories(self) -> list[StoryRecord]:
+        members: dict[str, list[str]] = {}
+        for row in self._db.execute(
+            "SELECT sd.story_id, sd.document_id FROM story_documents sd "
+            "JOIN documents d ON d.id = sd.document_id ORDER BY d.rowid"
+        ):
+            members.setdefault(row[0], []).append(row[1])
+        return [
+            StoryRecord(row[0], row[1], tuple(members.get(row[0], [])))
+            for row in self._db.execute("SELECT id, label FROM stories ORDER BY rowid")
+        ]
 
     # -- discrepancies ------------------------------------------------------------------------
 
