@@ -15,7 +15,7 @@ RECORDS = [
         "fr",
         "2026-03-06",
         "Le procureur Julien Morrel a reçu Sandra Vidal, 34 ans, à Rennes. "
-     "Paul Garnier a été interpellé lundi 2 mars à Brest. "
+        "Paul Garnier a été interpellé lundi 2 mars à Brest. "
         "L'assassinat de Karim Benali à Nîmes le mardi 3 mars a choqué la ville.",
     ),
     (
@@ -23,7 +23,7 @@ RECORDS = [
         "en",
         "2026-03-07",
         "Prosecutor Julien Morel met Sandra Vidal, 36, in Rennes. "
-     "Paul Garnier was arrested in Brest on 4 March. "
+        "Paul Garnier was arrested in Brest on 4 March. "
         "The killing of Kamel Benali in Nîmes on 5 March shocked the city.",
     ),
     (
