@@ -8,13 +8,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from eval import entities, extraction, time, timeline
+from eval import entities, extraction, quotes, time, timeline
 
 HARNESSES: tuple[tuple[str, Callable[[Sequence[str] | None], int]], ...] = (
     ("extraction", extraction.main),
     ("entities", entities.main),
     ("time", time.main),
     ("timeline", timeline.main),
+    ("quotes", quotes.main),
 )
 
 

@@ -1,0 +1,811 @@
+"""Who says the quoted words: token patterns around the marks, before and after them.
+
+A *speaker phrase* (:func:`phrase_at`) is a mention (``Jean Martin``, ``l'Agence X``, a title
+before a name: ``Interior Minister Jane Roe`` gives the name), a pronoun (``il``, ``she``, ``ce
+dernier``), a description of a person (``le ministre de l'Intérieur``, ``the prosecutor``) or
+an organisation (``le parquet``, ``a spokesman for the ministry``), or an unnamed source
+(``un chercheur de l'Université de X``, ``a source close to the inquiry``,
+``police sources``, ``nos informations``): an indefinite or no determiner before a person's
+role, or a word that is always unnamed (``source``, ``entourage``, ``proche``).
+
+After the closing mark (:func:`after`): ``, selon X``, ``, according to X``, an incise with the
+verb first (``, a déclaré X``, ``, affirme X``, ``, a-t-il ajouté``, ``, assure à l'AFP X``,
+``, said X``; when no phrase follows the verb, the first person named in the clause) or the
+speaker first (``, X said``, ``, X, the mayor of Y, said``, ``, he told Radio X``); a
+parenthesis right after the mark is skipped; a participle (``, saluant …``, ``, adding …``) is
+no attribution: its subject is the sentence's, before the quote.
+
+Before the opening mark (:func:`before`): ``Selon X, « … »``, ``Comme le souligne X, « … »``,
+``As X put it, “…”``, ``Pour X, « … »``, ``X : « … »``, a speech verb in the same sentence
+(``X a déclaré : « … »``, ``X told reporters that “…”``, ``X a estimé que la situation était
+« … »``, ``répond une porte-parole : « … »``), whose subject is the phrase right before it
+(skipping an apposition between commas), the sentence's subject for a participle or a
+coordinated verb (``X a reçu Y et dénonce « … »``), else the nearest person named earlier in the
+sentence; weak verbs (``appelle à``, ``called for``) only count right before the mark; failing
+all, a source opening the sentence (``Selon lui, rien n'est joué : « … »``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe.entities.model import EntityType
+from recoupe.quotes.lexicon import Lexicon
+from recoupe.quotes.tokens import (
+    CLOSING,
+    OPENING,
+    Mentions,
+    Tok,
+    inverted,
+    is_boundary,
+    is_person,
+    is_sentence_end,
+    is_verb,
+)
+
+TITLE = "title"
+_CLAUSE_AHEAD = 12  # tokens read after a verb for the person it is said by
+_COORDINATION = frozenset(("et", "mais", "puis", "and", "but", "then"))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Words naming a speaker: ``text[start:end]``.
+
+    ``kind``: ``mention`` (``mention`` is its index), ``name`` (capitalised words that are no
+    mention), ``pronoun`` (a person), ``plural`` (a plural pronoun), ``person`` / ``org`` (a
+    description; ``head`` is its noun, ``mention`` an organisation named in it when it speaks
+    for one; ``relative``: it describes someone by their relation to another, ``son avocat``,
+    ``l'avocate de X``), ``anonymous``, or ``title`` (the marks hold a name: not a quote).
+    """
+
+    start: int
+    end: int
+    kind: str
+    mention: int = -1
+    head: str = ""
+    relative: bool = False  # "son avocat", "the lawyer of X": resolved through roles only
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    toks: Sequence[Tok]
+    lex: Lexicon
+    mentions: Mentions
+
+    def low(self, i: int) -> str:
+        return self.toks[i].low if 0 <= i < len(self.toks) else ""
+
+    def tok(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Speaker phrases
+
+
+def _matches(ctx: Ctx, i: int, words: tuple[str, ...]) -> bool:
+    return all(ctx.low(i + k) == w for k, w in enumerate(words))
+
+
+def _is_head(ctx: Ctx, i: int) -> bool:
+    t = ctx.tok(i)
+    if t is None or t.kind != "word":
+        return False
+    lex = ctx.lex
+    low = t.low
+    return (
+        low in lex.person_heads
+        or low in lex.org_heads
+        or low in lex.source_heads
+        or low in lex.report_heads
+    )
+
+
+def _is_word(ctx: Ctx, i: int) -> bool:
+    t = ctx.tok(i)
+    return (
+        t is not None
+        and t.kind in ("word", "poss")
+        and t.low not in ctx.lex.stop
+        and not is_verb(t, ctx.lex, strict=True)
+        and t.low not in ctx.lex.aux
+    )
+
+
+def _is_adjective(ctx: Ctx, i: int) -> bool:
+    t = ctx.tok(i)
+    if t is None or t.kind != "word" or t.cap or t.low in ctx.lex.stop:
+        return False
+    lex = ctx.lex
+    return t.low in lex.adjectives or (bool(lex.adj_suffixes) and t.low.endswith(lex.adj_suffixes))
+
+
+def _title_then_name(ctx: Ctx, i: int) -> int:
+    """``union president Jane Roe``, ``Leeds's prosecutor X``, ``Labour's deputy leader, Jane
+    Roe,``: the name's index, else -1.
+
+    ``i`` is right after a mention of an organisation or a place.
+    """
+    j = i + (ctx.low(i) == "'s")
+    for k in range(j, min(j + 4, len(ctx.toks) - 1)):
+        if _is_head(ctx, k) and not _is_head(ctx, k + 1):
+            return _apposed_name(ctx, k + 1)
+        if not _is_word(ctx, k):
+            return -1
+    return -1
+
+
+def _mention_phrase(ctx: Ctx, i: int) -> tuple[Speaker, int]:
+    t = ctx.toks[i]
+    if not is_person(t, ctx.mentions) or ctx.low(i + 1) == "'s":
+        name = _title_then_name(ctx, i + 1)
+        if name >= 0:
+            n = ctx.toks[name]
+            return Speaker(n.start, n.end, "mention", n.mention), name + 1
+    return Speaker(t.start, t.end, "mention", t.mention), i + 1
+
+
+def _skip_courtesy(ctx: Ctx, i: int) -> int:
+    while ctx.low(i) in ctx.lex.courtesy or ctx.low(i) + "." in ctx.lex.courtesy:
+        i += 1
+    return i
+
+
+def _complements(ctx: Ctx, k: int) -> tuple[int, list[int]]:
+    """End (exclusive token index) of the complements from ``k``, and the mentions in them."""
+    lex = ctx.lex
+    named: list[int] = []
+    steps = 0
+    while k < len(ctx.toks) and steps < 4:
+        if ctx.low(k) in lex.linkers and ctx.low(k + 1) in lex.preps:
+            k += 1
+        if ctx.low(k) not in lex.preps:
+            break
+        m = k + 1
+        if ctx.low(m) in lex.dets:
+            m += 1
+        t = ctx.tok(m)
+        if t is not None and t.kind == "mention":
+            named.append(t.mention)
+            k = m + 1
+        else:
+            words = 0
+            while words < 3 and _is_word(ctx, m) and ctx.low(m) not in lex.preps:
+                m += 1
+                words += 1
+            if words == 0:
+                break
+            k = m
+        steps += 1
+    return k, named
+
+
+def _apposed_name(ctx: Ctx, k: int) -> int:
+    """``le ministre Jean Martin`` / ``the minister, Jane Roe,`` / ``le secrétaire général de
+    l'Union X (…), Jean Martin``: the name's token, else -1."""
+    k = _skip_parenthesis(ctx, k)
+    t = ctx.tok(k)
+    if t is not None and is_person(t, ctx.mentions):
+        return k
+    if ctx.low(k) == ",":
+        t = ctx.tok(k + 1)
+        after = ctx.low(k + 2)
+        if (
+            t is not None
+            and is_person(t, ctx.mentions)
+            and (after in (",", "") or is_boundary(ctx.toks[k + 2]))
+        ):
+            return k + 1
+    return -1
+
+
+def _find_head(ctx: Ctx, j: int) -> int:
+    """The head noun of a description starting at ``j`` (after premodifiers), else -1."""
+    lex = ctx.lex
+    for k in range(j, min(j + 4, len(ctx.toks))):
+        if _is_head(ctx, k):
+            while _is_head(ctx, k + 1):
+                k += 1
+            return k
+        if not _is_word(ctx, k) or ctx.low(k) in lex.preps or ctx.low(k) in lex.dets:
+            return -1
+    return -1
+
+
+def _fixed(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
+    for words in ctx.lex.anonymous_fixed:
+        if _matches(ctx, i, words):
+            last = ctx.toks[i + len(words) - 1]
+            return Speaker(ctx.toks[i].start, last.end, "anonymous"), i + len(words)
+    for words in ctx.lex.latter:
+        if _matches(ctx, i, words):
+            last = ctx.toks[i + len(words) - 1]
+            return Speaker(ctx.toks[i].start, last.end, "pronoun"), i + len(words)
+    return None
+
+
+def _pronoun(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
+    t = ctx.toks[i]
+    if t.kind != "word":
+        return None
+    if t.low in ctx.lex.pronouns:
+        return Speaker(t.start, t.end, "pronoun"), i + 1
+    if t.low in ctx.lex.plural_pronouns:
+        return Speaker(t.start, t.end, "plural"), i + 1
+    return None
+
+
+def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
+    """The speaker phrase starting at token ``i`` and the index after it, else None.
+
+    A singular description needs a determiner (``le ministre``), unless a name follows it
+    (``Interior Minister Jane Roe``); a plural one does not (``police sources``).
+    """
+    if i >= len(ctx.toks):
+        return None
+    found = _fixed(ctx, i) or _pronoun(ctx, i)
+    if found is not None:
+        return found
+    lex = ctx.lex
+    det = ctx.low(i) if ctx.low(i) in lex.dets else ""
+    j = _skip_courtesy(ctx, i + (det != ""))
+    t = ctx.tok(j)
+    if t is not None and t.kind == "mention":
+        return _mention_phrase(ctx, j)
+    if j > i + (det != ""):
+        return None  # a courtesy title without a name
+    if det:
+        name = _premodified_name(ctx, j)
+        if name >= 0:
+            return _mention_phrase(ctx, name)
+    head = _find_head(ctx, j)
+    if head >= 0:
+        return _description(ctx, i, det, head)
+    return None if det else _name(ctx, i)
+
+
+def _premodified_name(ctx: Ctx, j: int) -> int:
+    """``the 14th-ranked Jane Roe``, ``le jeune Jean Martin``: the name's index, else -1."""
+    for k in range(j, min(j + 2, len(ctx.toks) - 1)):
+        t = ctx.toks[k]
+        if t.kind not in ("word", "num") or t.cap or _is_head(ctx, k) or not _is_word(ctx, k):
+            return -1
+        if is_person(ctx.toks[k + 1], ctx.mentions):
+            return k + 1
+    return -1
+
+
+def _name(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
+    """Capitalised words the entity layer did not take for a name here (``Roe said`` after
+    ``Jane Roe``; ``Ann Lee Hart explained``)."""
+    lex = ctx.lex
+    k = i
+    while k < len(ctx.toks) and k - i < 3:
+        t = ctx.toks[k]
+        if t.kind != "word" or not t.cap or t.low in lex.cap_stop or _is_head(ctx, k):
+            break
+        if is_verb(t, lex) or t.low in lex.stop:
+            break
+        k += 1
+    if k == i or (k == i + 1 and ctx.toks[i].low not in ctx.mentions.last_words):
+        return None  # one capitalised word is a name only when some mention ends with it
+    return Speaker(ctx.toks[i].start, ctx.toks[k - 1].end, "name"), k
+
+
+def _description(ctx: Ctx, i: int, det: str, head: int) -> tuple[Speaker, int] | None:
+    lex = ctx.lex
+    word = ctx.toks[head].low
+    name = _apposed_name(ctx, head + 1)
+    if name >= 0:
+        n = ctx.toks[name]
+        return Speaker(n.start, n.end, "mention", n.mention), name + 1
+    k = head + 1
+    for _ in range(2):
+        k += _is_adjective(ctx, k)
+    if word in lex.report_heads:
+        return _report(ctx, i, head, det)
+    end, named = _complements(ctx, k)
+    name = _apposed_name(ctx, end)
+    if name >= 0:
+        n = ctx.toks[name]
+        return Speaker(n.start, n.end, "mention", n.mention), name + 1
+    plural = word.endswith(("s", "x")) or word == "people"
+    if not det and not plural:
+        return None
+    span = (ctx.toks[i].start, ctx.toks[end - 1].end)
+    kind = _kind(ctx, word, det)
+    mention = named[0] if named and word in lex.speaks_for else -1
+    # "son avocat", "l'avocate de X": someone else's relation, only a matching role names them
+    relative = det in lex.possessive or any(
+        ctx.mentions.type(m) is EntityType.PERSON for m in named
+    )
+    return Speaker(*span, kind, mention, word, relative), end
+
+
+def _kind(ctx: Ctx, word: str, det: str) -> str:
+    lex = ctx.lex
+    if word in lex.speaks_for:
+        return "org"
+    if word in lex.source_heads or det in lex.indefinite:
+        return "anonymous"
+    if not det and word not in lex.org_heads:
+        return "anonymous"  # "police sources", "officials", "experts"
+    if word in lex.org_heads and word not in lex.person_heads:
+        return "org"
+    return "person"
+
+
+def _report(ctx: Ctx, i: int, head: int, det: str) -> tuple[Speaker, int] | None:
+    """``les informations rapportées par X``, ``reports in X``: X speaks."""
+    if det in ctx.lex.possessive:
+        t = ctx.toks[head]
+        return Speaker(ctx.toks[i].start, t.end, "anonymous"), head + 1
+    for k in range(head + 1, min(head + 7, len(ctx.toks))):
+        t = ctx.toks[k]
+        if t.kind == "mention":
+            return Speaker(t.start, t.end, "mention", t.mention), k + 1
+        if is_boundary(t) or t.low == ",":
+            break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Verb groups
+
+
+def verb_group(ctx: Ctx, i: int, *, loose: bool = False) -> tuple[int, Speaker | None] | None:
+    """A speech verb group starting at ``i``: (index after it, inverted pronoun or None).
+
+    ``a déclaré``, ``a-t-il déclaré``, ``affirme``, ``dit-elle``, ``s'est exclamé``, ``has
+    said``. ``loose``: bare forms that are also nouns (``note``, ``estime``) count.
+    """
+    lex = ctx.lex
+    k = i
+    if ctx.low(k) in ("se", "s'"):
+        k += 1
+    t = ctx.tok(k)
+    if t is None or t.kind != "word":
+        return None
+    inv = inverted(t, lex)
+    if inv is not None:
+        verb, start, end = inv
+        pronoun = Speaker(start, end, "anonymous" if t.low.endswith("-on") else "pronoun")
+        if verb in lex.verbs:
+            return k + 1, pronoun
+        k = _skip_adverbs(ctx, k + 1)
+        return (k + 1, pronoun) if _is_participle(ctx, k) else None
+    if t.low in lex.aux:
+        k = _skip_adverbs(ctx, k + 1)
+        return (k + 1, None) if _is_participle(ctx, k) else None
+    if t.low in lex.verbs and (loose or t.low not in lex.noun_like):
+        return k + 1, None
+    return None
+
+
+def _is_participle(ctx: Ctx, k: int) -> bool:
+    t = ctx.tok(k)
+    return t is not None and t.kind == "word" and t.low in ctx.lex.verbs
+
+
+def _skip_adverbs(ctx: Ctx, k: int) -> int:
+    lex = ctx.lex
+    while k < len(ctx.toks):
+        t = ctx.toks[k]
+        if t.kind != "word" or not (
+            t.low in lex.adverbs
+            or t.low in lex.time_words
+            or (lex.english and t.low.endswith("ly"))
+        ):
+            return k
+        k += 1
+    return k
+
+
+def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
+    """The speaker phrase after a verb group (``a déclaré mardi à l'AFP X``), else the first
+    person named in the clause after it (``a estimé la parlementaire et ancienne ministre X``)."""
+    k = _skip_adverbs(ctx, k)
+    found = phrase_at(ctx, k)
+    if found is None and ctx.low(k) in ctx.lex.complement_preps:
+        found = phrase_at(ctx, _skip_adverbs(ctx, _after_object(ctx, k + 1)))
+    if found is not None:
+        return found[0]
+    for j in range(k, min(k + _CLAUSE_AHEAD, len(ctx.toks))):
+        t = ctx.toks[j]
+        if is_person(t, ctx.mentions):
+            return Speaker(t.start, t.end, "mention", t.mention)
+        if is_boundary(t) or t.low == "," or (j > k and t.newline):
+            break
+    return None
+
+
+def _said_where(ctx: Ctx, k: int) -> Speaker | None:
+    """After ``confie-t-on``: ``à l'Agence X``, ``dans l'entourage du ministre``,
+    ``de source policière`` name who "on" is."""
+    k = _skip_adverbs(ctx, k)
+    if ctx.low(k) not in ctx.lex.complement_preps and ctx.low(k) not in ("de", "chez"):
+        return None
+    found = phrase_at(ctx, k + 1) or phrase_at(ctx, k)
+    return found[0] if found is not None else None
+
+
+def _after_object(ctx: Ctx, k: int) -> int:
+    """The index after the object of a preposition at ``k - 1`` (``à l'AFP``, ``to the BBC``,
+    ``à la presse``)."""
+    found = phrase_at(ctx, k)
+    if found is not None:
+        return found[1]
+    k += ctx.low(k) in ctx.lex.dets
+    t = ctx.tok(k)
+    if t is not None and t.kind == "mention":
+        return k + 1
+    words = 0
+    while words < 2 and _is_word(ctx, k) and not ctx.toks[k].cap:
+        k += 1
+        words += 1
+    return k
+
+
+# ---------------------------------------------------------------------------------------------
+# After the closing mark
+
+
+def after(ctx: Ctx, i: int = 0) -> Speaker | None:
+    """The speaker named in the tokens after a closing mark (``ctx.toks[i:]``)."""
+    lex = ctx.lex
+    i = _skip_parenthesis(ctx, i)
+    if ctx.low(i) in (",", "—", "–"):
+        i += 1
+    t = ctx.tok(i)
+    if t is None or t.newline or is_boundary(t):
+        return None
+    for words in lex.according:
+        if _matches(ctx, i, words):
+            found = phrase_at(ctx, i + len(words))
+            return found[0] if found is not None else None
+    if ctx.low(i) in ("lui", "leur", "nous", "me", "m'"):
+        i += 1
+    group = verb_group(ctx, i, loose=True)
+    if group is not None and _is_participle_form(ctx, group[0] - 1):
+        return None  # ", saluant …", ", adding …": said by the sentence's subject, before
+    if group is not None:
+        k, pronoun = group
+        if pronoun is not None and pronoun.kind == "anonymous":
+            return _said_where(ctx, k) or pronoun
+        return pronoun if pronoun is not None else _subject_after(ctx, k)
+    return _speaker_then_verb(ctx, i)
+
+
+def _is_participle_form(ctx: Ctx, k: int) -> bool:
+    return ctx.low(k).endswith(("ant", "ing"))
+
+
+def _skip_parenthesis(ctx: Ctx, i: int) -> int:
+    """After ``(de lutte contre X)`` right after a closing mark: the index after it."""
+    if ctx.low(i) != "(":
+        return i
+    for j in range(i + 1, min(i + 20, len(ctx.toks))):
+        if ctx.low(j) == ")":
+            return j + 1
+    return i
+
+
+def _speaker_then_verb(ctx: Ctx, i: int) -> Speaker | None:
+    """``X said``, ``X, the mayor of Y, said``, ``il a ajouté``."""
+    found = phrase_at(ctx, i)
+    if found is None:
+        return None
+    speaker, k = found
+    k = _skip_adverbs(ctx, k)
+    if ctx.low(k) == "," and verb_group(ctx, k + 1, loose=True) is not None:
+        k += 1
+    elif ctx.low(k) == ",":
+        for j in range(k + 1, min(k + 14, len(ctx.toks))):
+            if ctx.low(j) == ",":
+                k = _skip_adverbs(ctx, j + 1)
+                break
+            if is_boundary(ctx.toks[j]):
+                return None
+    return speaker if verb_group(ctx, k, loose=True) is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Before the opening mark
+
+
+def _clause_start(ctx: Ctx, end: int, *, commas: bool) -> int:
+    """Index of the first token of the clause (sentence, or comma-delimited part of it, or
+    line) ending before ``end``."""
+    k = end - 1
+    while k >= 0:
+        t = ctx.toks[k]
+        if is_boundary(t) or (commas and t.low == ","):
+            return k + 1
+        if t.newline:
+            return k
+        k -= 1
+    return 0
+
+
+def _title_cue(ctx: Ctx, n: int) -> bool:
+    lex = ctx.lex
+    k = n - 1
+    for _ in range(3):
+        low = ctx.low(k)
+        if low in lex.title_cues:
+            return True
+        if low in lex.dets or low in ("de", "d'", "of", "as", "comme", "en", "du"):
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def before(ctx: Ctx) -> Speaker | None:
+    """The speaker named in the tokens before an opening mark (all of ``ctx.toks``).
+
+    A :data:`TITLE` speaker says the marks hold a name or a title.
+    """
+    n = len(ctx.toks)
+    if n == 0:
+        return None
+    if _title_cue(ctx, n):
+        return Speaker(0, 0, TITLE)
+    last = ctx.toks[-1].low
+    if last == ":":
+        t = ctx.tok(n - 2)
+        if (
+            t is not None
+            and t.kind == "mention"
+            and _clause_start(ctx, n - 1, commas=True) >= n - 3
+        ):
+            return Speaker(t.start, t.end, "mention", t.mention)
+    if last == ",":
+        found = _introduced(ctx, n - 1)
+        if found is not None:
+            return found
+    if last in ctx.lex.weak_preps and n >= 2 and is_verb(ctx.toks[n - 2], ctx.lex):
+        return subject_of(ctx, n - 2)
+    if is_verb(ctx.toks[-1], ctx.lex):
+        return subject_of(ctx, n - 1)
+    verb = _verb_in_sentence(ctx, n)
+    if verb >= 0:
+        return _inverted_subject(ctx, verb, n) or subject_of(ctx, verb)
+    return _according_at_start(ctx, n)
+
+
+def _inverted_subject(ctx: Ctx, v: int, n: int) -> Speaker | None:
+    """``Pour la bonne cause, répond une porte-parole : « … »``: the phrase between the verb
+    and the colon closing the tokens."""
+    if ctx.lex.english or ctx.low(n - 1) != ":" or inverted(ctx.toks[v], ctx.lex) is not None:
+        return None
+    k = _skip_adverbs(ctx, v + 1)
+    found = phrase_at(ctx, k)
+    return found[0] if found is not None and found[1] == n - 1 else None
+
+
+def _according_at_start(ctx: Ctx, n: int) -> Speaker | None:
+    """``Selon lui, aucune avancée n'est possible : « … »``: the source opening the sentence."""
+    start = _sentence_start(ctx, n)
+    for words in ctx.lex.according:
+        if _matches(ctx, start, words):
+            found = phrase_at(ctx, start + len(words))
+            if found is not None and ctx.low(found[1]) == ",":
+                return found[0]
+    return None
+
+
+def _introduced(ctx: Ctx, comma: int) -> Speaker | None:
+    """``Selon X, « … »``, ``Comme le souligne X, « … »``, ``As X put it, “…”``, ``Pour X,``,
+    ``“…,” he said, “…”``, ``He added, “…”``."""
+    lex = ctx.lex
+    c = _clause_start(ctx, comma, commas=False)
+    if c > 0 and ctx.toks[c - 1].low in CLOSING | {'"', "'"}:
+        return after(ctx, c)
+    if ctx.low(c) in ("et", "mais", "and", "but", "or"):
+        c += 1
+    for words in lex.according:
+        if _matches(ctx, c, words):
+            found = phrase_at(ctx, c + len(words))
+            return found[0] if found is not None and found[1] == comma else None
+    if ctx.low(c) in lex.as_words:
+        return _as_phrase(ctx, c + 1, comma)
+    if ctx.low(c) in lex.for_words:
+        found = phrase_at(ctx, c + 1)
+        if found is not None and found[1] == comma and found[0].kind != "plural":
+            return found[0]
+    if comma >= 1 and is_verb(ctx.toks[comma - 1], lex):
+        return subject_of(ctx, comma - 1)
+    return None
+
+
+def _as_phrase(ctx: Ctx, k: int, comma: int) -> Speaker | None:
+    """After ``comme`` / ``as``: ``le souligne X``, ``l'a dit X``, ``X put it``, ``X said``."""
+    j = k + (ctx.low(k) in ("le", "l'"))
+    group = verb_group(ctx, j, loose=True)
+    if group is not None:
+        end, pronoun = group
+        return pronoun if pronoun is not None else _subject_after(ctx, end)
+    found = phrase_at(ctx, k)
+    if found is None:
+        return None
+    speaker, end = found
+    return speaker if verb_group(ctx, _skip_adverbs(ctx, end), loose=True) is not None else None
+
+
+def _verb_in_sentence(ctx: Ctx, n: int) -> int:
+    """The nearest strict speech verb before token ``n`` in its sentence, else -1."""
+    k = n - 1
+    limit = max(0, n - 40)
+    while k >= limit:
+        t = ctx.toks[k]
+        if t.newline and k < n - 1:
+            if is_verb(t, ctx.lex, strict=True) and not _after_det(ctx, k):
+                return k
+            return -1
+        if _is_closing(t):
+            if _ends_sentence(ctx, k):
+                return -1
+            k = _skip_quoted(ctx, k)
+            continue
+        if is_sentence_end(t) or t.low in (";", "(", ")") or t.low in OPENING:
+            return -1
+        if is_verb(t, ctx.lex, strict=True) and not _after_det(ctx, k):
+            return k
+        k -= 1
+    return -1
+
+
+def _after_det(ctx: Ctx, k: int) -> bool:
+    return ctx.low(k - 1) in ctx.lex.dets
+
+
+def _is_closing(t: Tok) -> bool:
+    return t.kind == "punct" and (t.low in CLOSING or t.low in ('"', "'"))
+
+
+def _ends_sentence(ctx: Ctx, k: int) -> bool:
+    """Whether the quote closed by the mark at ``k`` ends its sentence (``« … pas. » La``)."""
+    t = ctx.tok(k - 1)
+    nxt = ctx.tok(k + 1)
+    return t is not None and t.low in (".", "…") and (nxt is None or nxt.cap)
+
+
+def _skip_quoted(ctx: Ctx, k: int) -> int:
+    """From a closing mark at ``k``, the index before its opening mark (or before ``k``)."""
+    close = ctx.toks[k].low
+    want = {"»": "«", "”": "“", "’": "‘", '"': '"', "'": "'"}.get(close, "")
+    j = k - 1
+    while j >= 0 and not ctx.toks[j].newline:
+        if ctx.toks[j].low == want or (want == "“" and ctx.toks[j].low == "„"):
+            return j - 1
+        j -= 1
+    return k - 1
+
+
+def subject_of(ctx: Ctx, v: int) -> Speaker | None:
+    """The speaker of the speech verb at token ``v`` before a quote."""
+    lex = ctx.lex
+    inv = inverted(ctx.toks[v], lex)
+    if inv is not None:
+        kind = "anonymous" if ctx.toks[v].low.endswith("-on") else "pronoun"
+        return Speaker(inv[1], inv[2], kind)
+    k = v - 1
+    while k >= 0 and ctx.low(k) in lex.aux | lex.adverbs:
+        k -= 1
+    if k >= 0 and ctx.low(k) in (",", "—", "–") and ctx.low(k - 1) in CLOSING | {'"', "'"}:
+        found = after(ctx, k)
+        if found is not None:
+            return found
+    if k >= 0 and ctx.low(k) != ",":
+        found = _phrase_ending(ctx, _clause_start(ctx, k + 1, commas=True), k + 1)
+        if found is not None:
+            return found
+    elif k >= 0:
+        found = _across_apposition(ctx, k)
+        if found is not None:
+            return found
+    # a participle or a coordinated verb ("X a rencontré Y et dénonce « … »") shares the
+    # sentence's subject; another verb's subject is the nearest person named before it
+    shared = _is_participle_form(ctx, v) or (k >= 0 and ctx.low(k) in _COORDINATION)
+    found = _sentence_subject(ctx, v) if shared else None
+    return found or _nearest_person(ctx, v) or _sentence_subject(ctx, v)
+
+
+def _sentence_subject(ctx: Ctx, v: int) -> Speaker | None:
+    """The phrase opening the sentence of a participle or of a coordinated verb (``La
+    direction a répondu, affirmant : « … »``)."""
+    start = _sentence_start(ctx, v)
+    start += ctx.low(start) in _COORDINATION
+    found = phrase_at(ctx, start)
+    return found[0] if found is not None and found[1] < v else None
+
+
+def _phrase_ending(ctx: Ctx, start: int, end: int) -> Speaker | None:
+    """The longest speaker phrase ending right before token ``end``."""
+    for s in range(start, end):
+        found = phrase_at(ctx, s)
+        if found is not None and found[1] == end:
+            return found[0]
+    return None
+
+
+def _across_apposition(ctx: Ctx, comma: int) -> Speaker | None:
+    """``X, ministre de l'Intérieur, a déclaré`` / ``X, affirmant``: the phrase before the
+    apposition."""
+    sentence = _clause_start(ctx, comma, commas=False)
+    k = comma - 1
+    while k >= sentence and ctx.low(k) != ",":
+        k -= 1
+    if k < sentence:
+        return None
+    inner = ctx.toks[k + 1 : comma]
+    if len(inner) == 1 and is_person(inner[0], ctx.mentions):
+        return Speaker(inner[0].start, inner[0].end, "mention", inner[0].mention)
+    return _phrase_ending(ctx, sentence, k)
+
+
+def _sentence_start(ctx: Ctx, v: int) -> int:
+    """The first token of the sentence of token ``v``, quoted words skipped."""
+    k = v - 1
+    while k >= 0:
+        t = ctx.toks[k]
+        if _is_closing(t):
+            if _ends_sentence(ctx, k):
+                return k + 1
+            k = _skip_quoted(ctx, k)
+            continue
+        if is_sentence_end(t) or t.low in OPENING:
+            return k + 1
+        if t.newline:
+            return k
+        k -= 1
+    return 0
+
+
+def _nearest_person(ctx: Ctx, v: int) -> Speaker | None:
+    """The nearest person named before token ``v`` in its sentence, quoted words left out."""
+    k = v - 1
+    while k >= 0:
+        t = ctx.toks[k]
+        if _is_closing(t):
+            if _ends_sentence(ctx, k):
+                return None
+            k = _skip_quoted(ctx, k)
+            continue
+        if is_sentence_end(t) or t.low in OPENING:
+            return None
+        if t.kind == "mention" and ctx.mentions.type(t.mention) is EntityType.PERSON:
+            return Speaker(t.start, t.end, "mention", t.mention)
+        if t.newline:
+            return None
+        k -= 1
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# An incise inside the marks
+
+
+def incise(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
+    """``, a-t-il dit,`` / ``, explique le ministre,`` from the comma at ``i``: the speaker and
+    the index of the token ending the incise (a comma or a sentence end), else None."""
+    group = verb_group(ctx, i + 1, loose=True)
+    if group is None:
+        return None
+    k, pronoun = group
+    if pronoun is not None and pronoun.kind == "anonymous":
+        return None  # "dit-on": a hedge of the speaker, not an attribution
+    speaker = pronoun
+    if speaker is None:
+        k = _skip_adverbs(ctx, k)
+        found = phrase_at(ctx, k)
+        if found is None:
+            return None
+        speaker, k = found
+    t = ctx.tok(_skip_adverbs(ctx, k))
+    if t is None or t.low == "," or is_sentence_end(t):
+        return speaker, _skip_adverbs(ctx, k)
+    return None

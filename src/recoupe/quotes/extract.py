@@ -1,0 +1,236 @@
+"""Direct quotations in one document and who says them (see the package docstring)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recoupe.entities.model import EntityType, Mention, RoleFact
+from recoupe.quotes.attribution import TITLE, Ctx, Speaker, after, before, incise
+from recoupe.quotes.interview import Turn, interview_turns
+from recoupe.quotes.lexicon import Lexicon, lexicon
+from recoupe.quotes.marks import Stretch, stretches
+from recoupe.quotes.model import QuoteFact
+from recoupe.quotes.resolve import Resolver
+from recoupe.quotes.tokens import Mentions, Tok, tokenize
+
+__all__ = ["find_quotes"]
+
+MIN_UNATTRIBUTED_WORDS = 6  # an unattributed stretch between double marks is a quote from here
+_BEFORE, _AFTER = 300, 160  # characters read around the marks, within the paragraph
+_INCISE_COMMA = re.compile(r"[,?!][ \u00a0]+(?=[^\W\d_])")
+_SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-ZÀ-Ý«“\"‘])")
+_SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
+_GAP_SENTENCE_END = re.compile(r"[.!?…]")
+_INHERIT_GAP = 200  # longest text between a quote and the next one that continues it
+_LIST_ITEM_WORDS = 6
+_LIST_BEFORE = re.compile(r"(?:,[ \u00a0]*[»”\"’]|[»”\"’][ \u00a0]*(?:,|et|and|ou|or))\s*$")
+_LIST_AFTER = re.compile(r"(?:[ \u00a0]*,)?[ \u00a0]*(?:et |and |ou |or )?[«“\"‘]")
+_INCISE_WINDOW = 160  # characters read after a comma inside the marks for an incise
+_NEXT_WORD = re.compile(r"(?i:s['’])|\w+(?:-\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    speaker: Speaker | None
+
+
+def find_quotes(
+    text: str, mentions: Sequence[Mention], roles: Sequence[RoleFact], *, language: str
+) -> list[QuoteFact]:
+    """Direct quotations in ``text``, sorted by start, none overlapping.
+
+    ``mentions`` are the document's sorted, non-overlapping mentions and ``roles`` their roles;
+    ``speaker_mention`` indexes ``mentions``. Languages other than French and English give none.
+    """
+    lex = lexicon(language)
+    if lex is None or not text:
+        return []
+    ms = Mentions(mentions)
+    resolver = Resolver(text, ms, roles, lex)
+    turns = interview_turns(text, ms)
+    taken = [(t.start, t.end) for t in turns]
+    found = [_turn(t) for t in turns]
+    reader = _Reader(text, ms, lex)
+    reach = -1  # end of the last quote between marks
+    previous: _Found | None = None
+    for stretch in stretches(text):
+        if stretch.start < reach or _overlaps(stretch, taken):
+            continue
+        quotes = reader.read(stretch, previous)
+        if quotes:
+            found.extend(quotes)
+            previous = quotes[-1]
+            reach = max(reach, stretch.end)
+    found.sort(key=lambda f: f.start)
+    return [_fact(text, f, resolver) for f in found]
+
+
+def _turn(t: Turn) -> _Found:
+    return _Found(t.start, t.end, Speaker(t.label_start, t.label_end, "mention", t.mention))
+
+
+def _overlaps(stretch: Stretch, spans: Sequence[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (stretch.end, stretch.end))
+    return k > 0 and spans[k - 1][1] > stretch.start
+
+
+def _fact(text: str, f: _Found, resolver: Resolver) -> QuoteFact:
+    sp = f.speaker
+    if sp is None:
+        resolver.add_quote(f.start, f.end, None)
+        return QuoteFact(f.start, f.end, text[f.start : f.end], None, None, None, None, False)
+    if sp.kind == "mention" and sp.mention < 0:
+        mention, anonymous = None, False  # an interview label that names nobody we know
+    else:
+        mention, anonymous = resolver.resolve(sp, f.start)
+    resolver.add_quote(f.start, f.end, mention)
+    return QuoteFact(
+        f.start,
+        f.end,
+        text[f.start : f.end],
+        sp.start,
+        sp.end,
+        text[sp.start : sp.end],
+        mention,
+        anonymous,
+    )
+
+
+class _Reader:
+    """Decides, stretch by stretch in text order, which are quotes and who says them."""
+
+    def __init__(self, text: str, mentions: Mentions, lex: Lexicon) -> None:
+        self.text = text
+        self.mentions = mentions
+        self.lex = lex
+
+    def _paragraph(self, start: int, end: int) -> tuple[int, int]:
+        first = self.text.rfind("\n", 0, start) + 1
+        last = self.text.find("\n", end)
+        return first, len(self.text) if last < 0 else last
+
+    def _ctx(self, start: int, end: int) -> Ctx:
+        return Ctx(tokenize(self.text, start, end, self.mentions), self.lex, self.mentions)
+
+    def read(self, s: Stretch, previous: _Found | None) -> list[_Found]:
+        parts = self._split(s)
+        if parts:
+            return parts
+        if s.kind == "dash":
+            return []
+        first, last = self._paragraph(s.open, s.close)
+        ahead = self._ctx(s.close + 1, min(last, s.close + 1 + _AFTER))
+        back = self._ctx(self._back_start(first, s.open), s.open)
+        intro = before(back)
+        if (intro is not None and intro.kind == TITLE) or self._listed(s):
+            return []
+        speaker = after(ahead) if self._may_follow(s, ahead.toks) else None
+        speaker = speaker or intro or self._inherited(s, previous)
+        if speaker is not None:
+            return [_Found(s.start, s.end, speaker)]
+        words = len(self.text[s.start : s.end].split())
+        if s.kind in ("double", "guillemet") and words >= MIN_UNATTRIBUTED_WORDS:
+            return [_Found(s.start, s.end, None)]
+        return []
+
+    def _back_start(self, first: int, opening: int) -> int:
+        """Where the words read before a quote start: its sentence (at most :data:`_BEFORE`
+        characters back, within its paragraph), or the previous paragraph's last sentence when
+        the quote opens its paragraph and that one ends with a colon (``X wrote:\n“…”``)."""
+        if first > 0 and not self.text[first:opening].strip():
+            end = first - 1
+            while end > 0 and self.text[end - 1].isspace():
+                end -= 1
+            if end == 0 or self.text[end - 1] != ":":
+                return first
+            first = self.text.rfind("\n", 0, end) + 1
+        start = max(first, opening - _BEFORE)
+        ends = [m.end() for m in _SENTENCE_START.finditer(self.text, start, opening)]
+        return ends[-1] if ends else start
+
+    def _listed(self, s: Stretch) -> bool:
+        """A short item of a list of quoted names (``“Blue Sky,” “Old Road” and “…”``, ``« coup
+        de com », « coup de force »``): titles or scare quotes, not quotes."""
+        if len(self.text[s.start : s.end].split()) > _LIST_ITEM_WORDS:
+            return False
+        head = self.text[max(0, s.open - 12) : s.open]
+        tail = self.text[s.close + 1 : s.close + 12]
+        return _LIST_BEFORE.search(head) is not None or _LIST_AFTER.match(tail) is not None
+
+    def _may_follow(self, s: Stretch, toks: Sequence[Tok]) -> bool:
+        """A quote closed by a full stop has no attribution after it, unless the sentence goes
+        on in lower case (``« Non. » a-t-il répondu``)."""
+        if self.text[s.end - 1] != ".":
+            return True
+        first = toks[1] if toks and toks[0].low == "," and len(toks) > 1 else None
+        first = first or (toks[0] if toks else None)
+        return first is not None and not first.cap and first.kind == "word"
+
+    def _inherited(self, s: Stretch, prev: _Found | None) -> Speaker | None:
+        """The speaker of the previous quote when this one is in the same sentence, or opens
+        the sentence right after the one attributing it (``“A,” he said. “B.”``) with nobody
+        else named in between."""
+        if prev is None or prev.speaker is None:
+            return None
+        gap = self.text[prev.end : s.open]
+        if "\n" in gap or len(gap) > _INHERIT_GAP:
+            return None
+        ends = len(_GAP_SENTENCE_END.findall(gap)) + (self.text[prev.end - 1] in ".!?…")
+        if ends == 0:
+            return prev.speaker  # the same sentence
+        if ends > 1 or not _SENTENCE_CLOSED.search(gap):
+            return None  # not a quote opening the next sentence
+        people = (
+            i
+            for i in self.mentions.within(prev.end, s.open)
+            if self.mentions.type(i) is EntityType.PERSON
+        )
+        if any(self.mentions.items[i].start != prev.speaker.start for i in people):
+            return None
+        return prev.speaker
+
+    def _split(self, s: Stretch) -> list[_Found]:
+        """A quote cut by an incise inside its marks (``« Nous agirons, a-t-il dit, sans
+        attendre »``): two quotes said by the incise's speaker; a dash line ended by one
+        (``— Oui, a-t-il répondu.``): one."""
+        for m in _INCISE_COMMA.finditer(self.text, s.start, s.end):
+            if not self._may_open_incise(m.end()):
+                continue
+            window_end = min(s.end, m.start() + _INCISE_WINDOW)
+            ctx = self._ctx(m.start(), window_end)
+            found = incise(ctx, 0)
+            if found is None:
+                continue
+            speaker, k = found
+            if k >= len(ctx.toks) and window_end < s.end:
+                continue  # the window ended inside the incise
+            left_end = m.start() + (self.text[m.start()] != ",")
+            parts = [_Found(s.start, left_end, speaker)]
+            tail = ctx.toks[k].end if k < len(ctx.toks) else s.end
+            right = self._right_part(tail, s.end)
+            if right is not None:
+                parts.append(_Found(right[0], right[1], speaker))
+            return parts
+        return []
+
+    def _may_open_incise(self, pos: int) -> bool:
+        """Whether the word at ``pos`` can open an incise: a speech verb, an auxiliary, an
+        inverted form (``a-t-il``) or a reflexive pronoun (cheap test before tokenizing)."""
+        m = _NEXT_WORD.match(self.text, pos)
+        if m is None:
+            return False
+        word = m.group().lower().replace("’", "'")
+        lex = self.lex
+        return word in lex.verbs or word in lex.aux or "-" in word or word in ("se", "s'")
+
+    def _right_part(self, start: int, end: int) -> tuple[int, int] | None:
+        while start < end and (self.text[start].isspace() or self.text[start] in ",.!?…"):
+            start += 1
+        if start >= end or not any(c.isalnum() for c in self.text[start:end]):
+            return None
+        return start, end

@@ -1,0 +1,166 @@
+"""Stretches of text between quotation marks, and dialogue lines opened by a dash.
+
+Marks pair within a paragraph (a line). Double marks (“ ”, „, straight ") pair with each other,
+whatever their shape (``“state of emergency"`` is a pair); guillemets « » pair with each other;
+single marks ‘ ’ and straight ' only at word edges (an opening one after a space or an opening
+bracket and before a letter, a closing one after a letter or punctuation and before a space or
+punctuation), so that apostrophes never open or close a quote.
+
+A quotation running over several paragraphs (an opening mark on each paragraph, a closing one on
+the last only; for guillemets a paragraph may also open with » or «) is one stretch, from the first
+opening mark to the last closing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE = " \t\u00a0\u202f\u2009\u2007"
+_DOUBLE = re.compile(r"[“”„\"]")
+_GUILLEMET = re.compile(r"[«»]")
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[«“—–])[‘'](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…])[’'](?=[\s.,;:!?)\]»”…—–]|$)")
+_DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[—–][ \t\u00a0]+(?=\S)")
+_OPENERS_BEFORE = frozenset(" \t\n\u00a0\u202f([{«—–-/")
+_CLOSERS_AFTER = frozenset(" \t\n\u00a0\u202f.,;:!?)]}»…—–-/")
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """Quoted words: marks at ``open`` and ``close`` (``close`` is the closing mark's offset),
+    words in ``[start, end)`` (white space and a trailing comma trimmed)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    kind: str  # double guillemet single dash
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _SPACE or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _SPACE or text[end - 1] == "\n"):
+        end -= 1
+    if end > start and text[end - 1] == ",":  # “…,” he said: the comma is the sentence's
+        end -= 1
+        while end > start and text[end - 1] in _SPACE:
+            end -= 1
+    return start, end
+
+
+def _stretch(text: str, opening: int, closing: int, kind: str) -> Stretch | None:
+    start, end = _trim(text, opening + 1, closing)
+    if start >= end or not any(c.isalnum() for c in text[start:end]):
+        return None
+    return Stretch(opening, closing, start, end, kind)
+
+
+def _double_role(text: str, pos: int) -> str:
+    """``open``, ``close`` or ``""`` for the double mark at ``pos``."""
+    c = text[pos]
+    if c in "“„":
+        return "open"
+    if c == "”":
+        return "close"
+    before = text[pos - 1] if pos > 0 else " "
+    after = text[pos + 1] if pos + 1 < len(text) else " "
+    if before in _OPENERS_BEFORE and not after.isspace():
+        return "open"
+    if not before.isspace() and (after in _CLOSERS_AFTER or after == '"'):
+        return "close"
+    return ""
+
+
+def _guillemet_role(text: str, pos: int) -> str:
+    return "open" if text[pos] == "«" else "close"
+
+
+def _continues(text: str, last: int, pos: int) -> bool:
+    """Whether the mark at ``pos`` opens the paragraph right after the one holding ``last``."""
+    gap = text[last + 1 : pos]
+    first, final = gap.find("\n"), gap.rfind("\n")
+    if first < 0:
+        return False
+    blank = _SPACE + "\n"
+    return not gap[first:final].strip(blank) and not gap[final + 1 :].strip(blank)
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    return text.find("\n", a, b) < 0
+
+
+def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> list[Stretch]:
+    """Pairs of ``open``/``close`` events; ``cont``: marks that may also open a continuation."""
+    out: list[Stretch] = []
+    opening = -1
+    last = -1
+    for pos, role in events:
+        if opening >= 0 and not _same_paragraph(text, last, pos):
+            if _continues(text, last, pos) and text[pos] in cont:
+                last = pos
+                continue
+            opening = -1
+        if role == "open":
+            opening, last = pos, pos
+        elif role == "close" and opening >= 0:
+            found = _stretch(text, opening, pos, kind)
+            if found is not None:
+                out.append(found)
+            opening = -1
+    return out
+
+
+def doubles(text: str) -> list[Stretch]:
+    events = [(m.start(), _double_role(text, m.start())) for m in _DOUBLE.finditer(text)]
+    return _pair(text, [e for e in events if e[1]], "double", '“„"')
+
+
+def guillemets(text: str) -> list[Stretch]:
+    events = [(m.start(), _guillemet_role(text, m.start())) for m in _GUILLEMET.finditer(text)]
+    return _pair(text, events, "guillemet", "«»")
+
+
+def singles(text: str) -> list[Stretch]:
+    opens = [m.start() for m in _SINGLE_OPEN.finditer(text)]
+    if not opens:
+        return []
+    closes = [m.start() for m in _SINGLE_CLOSE.finditer(text)]
+    out: list[Stretch] = []
+    j = 0
+    taken = -1
+    for i, opening in enumerate(opens):
+        if opening <= taken:
+            continue
+        while j < len(closes) and closes[j] <= opening:
+            j += 1
+        if j == len(closes):
+            break
+        closing = closes[j]
+        nxt = opens[i + 1] if i + 1 < len(opens) else len(text)
+        if nxt < closing or not _same_paragraph(text, opening, closing):
+            continue
+        found = _stretch(text, opening, closing, "single")
+        if found is not None:
+            out.append(found)
+            taken = closing
+    return out
+
+
+def dash_lines(text: str) -> list[Stretch]:
+    """Lines opened by a dash (``— Oui, a-t-il répondu.``): the words after it to the line end."""
+    out: list[Stretch] = []
+    for m in _DASH_LINE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = _trim(text, m.end(), line_end)
+        if start < end:
+            out.append(Stretch(m.end() - 1, line_end, start, end, "dash"))
+    return out
+
+
+def stretches(text: str) -> list[Stretch]:
+    """Every stretch between marks, and every dash line, sorted by start (they may overlap)."""
+    found = doubles(text) + guillemets(text) + singles(text) + dash_lines(text)
+    return sorted(found, key=lambda s: (s.start, -s.end))

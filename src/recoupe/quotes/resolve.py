@@ -1,0 +1,172 @@
+"""Who a speaker phrase stands for: the mention behind a pronoun or a description.
+
+* a name: its mention;
+* ``il`` / ``elle`` / ``he`` / ``she`` / ``ce dernier``: the speaker of the previous attributed
+  quote when it is in the same or the previous paragraph and no other person has opened a
+  sentence since (``Le préfet, X, a promis …``), else the nearest person named before (names
+  inside quotes left out);
+* a person's description (``le ministre``, ``the prosecutor``): the nearest person named before
+  with a role (:class:`RoleFact`) built on the same noun (``ministre`` matches ``ministres de
+  l'Intérieur``, ``procureure`` matches ``procureur``), else the nearest person named before; one
+  relating to someone else (``son avocat``, ``the lawyer of X``) only the first way; a plural one
+  nobody;
+* an organisation's description (``le parquet``, ``the ministry``): the nearest organisation
+  named before whose name holds the noun (for a generic noun, ``l'entreprise``, ``the
+  company``: the nearest organisation named before); one speaking for a named organisation
+  (``a spokesman for X``): X;
+* an unnamed source, a plural pronoun: nobody.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from recoupe.entities.model import EntityType, RoleFact
+from recoupe.quotes.attribution import Speaker
+from recoupe.quotes.lexicon import Lexicon
+from recoupe.quotes.tokens import Mentions
+
+_LOOK_BACK = 400  # mentions examined at most when looking for a role
+_SUBJECT_WINDOW = 60  # characters read before a name to see whether it opens its sentence
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower case, accents and apostrophe shapes removed, white space collapsed."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("’", "'"))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def _stem(word: str) -> str:
+    word = fold(word)
+    return word[: max(4, len(word) - 2)]
+
+
+class Resolver:
+    """Resolution over one document; quotes are added in order as they are accepted."""
+
+    def __init__(self, text: str, mentions: Mentions, roles: Sequence[RoleFact], lex: Lexicon):
+        self.text = text
+        self.mentions = mentions
+        self.lex = lex
+        items = mentions.items
+        self.persons = [i for i, m in enumerate(items) if m.type is EntityType.PERSON]
+        self.person_starts = [items[i].start for i in self.persons]
+        self.others = [i for i, m in enumerate(items) if m.type is not EntityType.PERSON]
+        self.other_starts = [items[i].start for i in self.others]
+        self.role_words: dict[int, list[str]] = {}
+        for role in roles:
+            self.role_words.setdefault(role.mention, []).extend(fold(role.text).split())
+        self.quoted: list[tuple[int, int]] = []
+        self.previous: tuple[int, int] | None = None  # (person mention, end of its quote)
+
+    def add_quote(self, start: int, end: int, mention: int | None) -> None:
+        self.quoted.append((start, end))
+        if mention is not None and self.mentions.type(mention) is EntityType.PERSON:
+            self.previous = (mention, end)
+
+    def _in_quote(self, index: int) -> bool:
+        m = self.mentions.items[index]
+        k = bisect.bisect_right(self.quoted, (m.start, len(self.text))) - 1
+        return k >= 0 and self.quoted[k][0] <= m.start < self.quoted[k][1]
+
+    def _people_before(self, pos: int) -> Iterator[int]:
+        """Persons named before ``pos``, nearest first, those inside quotes left out."""
+        k = bisect.bisect_left(self.person_starts, pos)
+        seen = 0
+        while k > 0 and seen < _LOOK_BACK:
+            k -= 1
+            seen += 1
+            index = self.persons[k]
+            if self.mentions.items[index].end <= pos and not self._in_quote(index):
+                yield index
+
+    def _nearest_person(self, pos: int) -> int | None:
+        return next(self._people_before(pos), None)
+
+    def _recent_paragraph(self, end: int, pos: int) -> bool:
+        """Whether ``pos`` is in the paragraph ending at ``end``'s or the next one."""
+        lines = self.text[end:pos].split("\n")
+        return all(not line.strip() for line in lines[1:-1])
+
+    def resolve(self, speaker: Speaker, anchor: int) -> tuple[int | None, bool]:
+        """(mention, anonymous) for ``speaker`` of a quote starting at ``anchor``."""
+        kind = speaker.kind
+        if kind == "mention":
+            return speaker.mention, False
+        if kind == "anonymous":
+            return None, True
+        pos = min(anchor, speaker.start)
+        if kind == "pronoun":
+            return self._pronoun(pos), False
+        if kind == "person":
+            return self._person_described(speaker, pos), False
+        if kind == "name":
+            return self._named(self.text[speaker.start : speaker.end], pos), False
+        if kind == "org":
+            if speaker.mention >= 0:
+                return speaker.mention, False
+            return self._org_described(speaker.head, pos), False
+        return None, False
+
+    def _pronoun(self, pos: int) -> int | None:
+        """The previous quote's speaker, unless another person opened a sentence since."""
+        previous = self.previous
+        if previous is None or not self._recent_paragraph(previous[1], pos):
+            return self._nearest_person(pos)
+        for index in self._people_before(pos):
+            m = self.mentions.items[index]
+            if m.start < previous[1]:
+                break
+            if index != previous[0] and self._opens_sentence(m.start):
+                return index
+        return previous[0]
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether at most two words come before ``start`` in its sentence (``Le préfet, X,``)."""
+        head = self.text[max(0, start - _SUBJECT_WINDOW) : start]
+        cut = max(head.rfind(c) for c in ".!?\n")
+        if cut < 0 and start > _SUBJECT_WINDOW:
+            return False
+        return len(_WORD.findall(head[cut + 1 :])) <= 2
+
+    def _person_described(self, speaker: Speaker, pos: int) -> int | None:
+        head = speaker.head
+        if head.endswith(("s", "x")) and head[:-1] in self.lex.person_heads:
+            return None  # plural: several people
+        stem = _stem(head)
+        nearest = None
+        for index in self._people_before(pos):
+            nearest = index if nearest is None else nearest
+            if any(word.startswith(stem) for word in self.role_words.get(index, ())):
+                return index
+        return None if speaker.relative else nearest
+
+    def _named(self, name: str, pos: int) -> int | None:
+        """The person named before ``pos`` whose name is ``name`` or ends with its last word."""
+        key = fold(name)
+        last = key.rsplit(" ", 1)[-1]
+        for index in self._people_before(pos):
+            words = fold(self.mentions.items[index].text)
+            if words == key or words.rsplit(" ", 1)[-1] == last:
+                return index
+        return None
+
+    def _org_described(self, head: str, pos: int) -> int | None:
+        generic = head in self.lex.generic_orgs
+        stem = _stem(head)
+        k = bisect.bisect_left(self.other_starts, pos)
+        while k > 0:
+            k -= 1
+            index = self.others[k]
+            m = self.mentions.items[index]
+            if m.type is EntityType.ORG and generic:
+                return index
+            if m.type is not EntityType.LOC and stem in fold(m.text):
+                return index
+        return None

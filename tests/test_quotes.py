@@ -1,0 +1,653 @@
+"""Direct quotations and their speakers (no spaCy: mentions are given, roles found by rules)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from recoupe.entities.model import EntityType, Mention
+from recoupe.entities.roles import find_roles
+from recoupe.quotes import QuoteFact, find_quotes
+
+P = EntityType.PERSON
+G = EntityType.ORG
+L = EntityType.LOC
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_DIRS = (Path("/work/shared/samples"), REPO / "examples" / "marseille")
+
+Name = str | tuple[str, EntityType]
+Row = tuple[str, str | None, str | None, bool]  # quote, speaker text, mention text, anonymous
+
+
+def mentions(text: str, names: Sequence[Name]) -> list[Mention]:
+    """Every whole-word occurrence of the given names (people unless typed), longest first."""
+    typed = [(n, P) if isinstance(n, str) else n for n in names]
+    found: list[Mention] = []
+    for name, kind in sorted(typed, key=lambda n: -len(n[0])):
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not any(m.start() < f.end and f.start < m.end() for f in found):
+                found.append(Mention(m.start(), m.end(), name, kind))
+    return sorted(found, key=lambda m: m.start)
+
+
+def facts(text: str, names: Sequence[Name] = (), language: str = "fr") -> list[QuoteFact]:
+    ms = mentions(text, names)
+    found = find_quotes(text, ms, find_roles(text, ms, language=language), language=language)
+    for q in found:  # the contract: exact offsets, sorted, no overlap
+        assert text[q.start : q.end] == q.text
+        if q.speaker_start is not None and q.speaker_end is not None:
+            assert text[q.speaker_start : q.speaker_end] == q.speaker_text
+        assert q.speaker_mention is None or 0 <= q.speaker_mention < len(ms)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    return found
+
+
+def quotes(text: str, names: Sequence[Name] = (), language: str = "fr") -> list[Row]:
+    ms = mentions(text, names)
+    return [
+        (
+            q.text,
+            q.speaker_text,
+            ms[q.speaker_mention].text if q.speaker_mention is not None else None,
+            q.anonymous,
+        )
+        for q in facts(text, names, language)
+    ]
+
+
+def en(text: str, names: Sequence[Name] = ()) -> list[Row]:
+    return quotes(text, names, "en")
+
+
+# ---------------------------------------------------------------------------------------------
+# French: the speaker after the quote
+
+
+def test_fr_declared_by_name_then_pronoun_incise() -> None:
+    text = (
+        "Paul Garnier s'est rendu à Nantes. « Nous ne reculerons pas », a déclaré Paul Garnier. "
+        "« Les effectifs seront doublés », a-t-il ajouté."
+    )
+    assert quotes(text, ["Paul Garnier"]) == [
+        ("Nous ne reculerons pas", "Paul Garnier", "Paul Garnier", False),
+        ("Les effectifs seront doublés", "il", "Paul Garnier", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "verb", ["affirme", "estime", "dénonce", "assure", "explique", "prévient", "souligne"]
+)
+def test_fr_present_verb_then_name(verb: str) -> None:
+    text = f"« Le budget ne tient pas », {verb} Claire Dubois."
+    assert quotes(text, ["Claire Dubois"]) == [
+        ("Le budget ne tient pas", "Claire Dubois", "Claire Dubois", False)
+    ]
+
+
+def test_fr_selon_after_and_inverted_verbs() -> None:
+    text = (
+        "La sénatrice Anne Roche a parlé mardi. « Le texte est prêt », selon Anne Roche. "
+        "« Nous voterons », estime-t-elle. « C'est fini ! » s'est-elle exclamée."
+    )
+    assert quotes(text, ["Anne Roche"]) == [
+        ("Le texte est prêt", "Anne Roche", "Anne Roche", False),
+        ("Nous voterons", "elle", "Anne Roche", False),
+        ("C'est fini !", "elle", "Anne Roche", False),
+    ]
+
+
+def test_fr_description_resolves_to_the_person_with_that_role() -> None:
+    text = (
+        "Le procureur de Lyon, Marc Vidal, a rencontré l'avocate Julie Simon. "
+        "« Rien n'écarte la préméditation », a précisé le procureur."
+    )
+    assert quotes(text, ["Marc Vidal", "Julie Simon", ("Lyon", L)]) == [
+        ("Rien n'écarte la préméditation", "le procureur", "Marc Vidal", False)
+    ]
+
+
+def test_fr_description_without_role_falls_back_to_nearest_person() -> None:
+    text = "Hélène Roy a reçu les élus. « Tout reste ouvert », a indiqué la ministre."
+    assert quotes(text, ["Hélène Roy"]) == [
+        ("Tout reste ouvert", "la ministre", "Hélène Roy", False)
+    ]
+
+
+def test_fr_guillemets_with_non_breaking_spaces() -> None:
+    text = "«\u00a0Nous agirons vite\u00a0», a déclaré Luc Berger."
+    assert quotes(text, ["Luc Berger"]) == [
+        ("Nous agirons vite", "Luc Berger", "Luc Berger", False)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# French: the speaker before the quote
+
+
+def test_fr_name_declared_colon() -> None:
+    text = "Luc Berger a déclaré : « Nous ne lâcherons rien. »"
+    assert quotes(text, ["Luc Berger"]) == [
+        ("Nous ne lâcherons rien.", "Luc Berger", "Luc Berger", False)
+    ]
+
+
+def test_fr_participle_after_apposition() -> None:
+    text = (
+        "Le maire de Lyon, Marc Dupuis, a publié un message, affirmant : "
+        '"On ne fera jamais taire ceux qui s\'engagent".'
+    )
+    assert quotes(text, ["Marc Dupuis", ("Lyon", L)]) == [
+        ("On ne fera jamais taire ceux qui s'engagent", "Marc Dupuis", "Marc Dupuis", False)
+    ]
+
+
+def test_fr_selon_comme_and_pour_before() -> None:
+    text = (
+        "Selon Marie Caron, « la crise va durer ». Comme le souligne Paul Roux, « rien n'est "
+        "joué ». Pour l'économiste Lise Marin, « les taux vont baisser »."
+    )
+    assert quotes(text, ["Marie Caron", "Paul Roux", "Lise Marin"]) == [
+        ("la crise va durer", "Marie Caron", "Marie Caron", False),
+        ("rien n'est joué", "Paul Roux", "Paul Roux", False),
+        ("les taux vont baisser", "Lise Marin", "Lise Marin", False),
+    ]
+
+
+def test_fr_partial_quote_after_a_speech_verb_in_the_sentence() -> None:
+    text = "Le député Karim Benali a estimé que la réforme était « injuste »."
+    assert quotes(text, ["Karim Benali"]) == [("injuste", "Karim Benali", "Karim Benali", False)]
+
+
+def test_fr_headline_name_colon() -> None:
+    text = "Sophie Lambert : « Je ne serai pas candidate »\nLa suite demain."
+    assert quotes(text, ["Sophie Lambert"]) == [
+        ("Je ne serai pas candidate", "Sophie Lambert", "Sophie Lambert", False)
+    ]
+
+
+def test_fr_subject_after_a_complement_and_a_parenthesis() -> None:
+    text = (
+        "« Rien ne le prouve », assure à l'AFP Marc Roy. « Nous verrons » (pour la suite), a "
+        "précisé Anne Lenoir."
+    )
+    assert quotes(text, ["Marc Roy", "Anne Lenoir", ("AFP", G)]) == [
+        ("Rien ne le prouve", "Marc Roy", "Marc Roy", False),
+        ("Nous verrons", "Anne Lenoir", "Anne Lenoir", False),
+    ]
+
+
+def test_fr_coordinated_verb_takes_the_sentence_subject() -> None:
+    text = "Paul Roux a rappelé à l'ordre Marc Vidal et dénonce « l'hypocrisie des élus »."
+    assert quotes(text, ["Paul Roux", "Marc Vidal"]) == [
+        ("l'hypocrisie des élus", "Paul Roux", "Paul Roux", False)
+    ]
+
+
+def test_fr_pronoun_goes_to_a_person_who_opened_a_sentence_since() -> None:
+    text = (
+        "« On ne tient plus », lance Gilles Marchand, éleveur. Le préfet, Jean Aubert, a "
+        "promis une réunion. « La porte reste ouverte », a-t-il assuré."
+    )
+    rows = quotes(text, ["Gilles Marchand", "Jean Aubert"])
+    assert rows[1] == ("La porte reste ouverte", "il", "Jean Aubert", False)
+
+
+def test_fr_someone_described_by_a_relation_is_not_that_person() -> None:
+    text = (
+        "Marc Vidal a été entendu. « Mon client est innocent », a déclaré l'avocate de Marc Vidal."
+    )
+    assert quotes(text, ["Marc Vidal"]) == [
+        ("Mon client est innocent", "l'avocate de Marc Vidal", None, False)
+    ]
+
+
+def test_fr_participle_after_the_quote_is_not_its_speaker() -> None:
+    text = (
+        "Anne Roche a déclaré que l'opération était « le fruit d'un travail commun », saluant "
+        "le rôle de Paul Roux."
+    )
+    assert quotes(text, ["Anne Roche", "Paul Roux"]) == [
+        ("le fruit d'un travail commun", "Anne Roche", "Anne Roche", False)
+    ]
+
+
+def test_fr_subject_after_the_verb_before_a_colon() -> None:
+    text = "Pourquoi accepter cette aide ? Pour la bonne cause, répond une porte-parole : « Il faut financer les PME. »"
+    assert quotes(text) == [("Il faut financer les PME.", "une porte-parole", None, False)]
+
+
+def test_fr_source_opening_the_sentence() -> None:
+    text = "Selon Marie Caron, aucune avancée n'est possible : « Tout était joué d'avance. »"
+    assert quotes(text, ["Marie Caron"]) == [
+        ("Tout était joué d'avance.", "Marie Caron", "Marie Caron", False)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# French: incises inside the marks, dialogue dashes
+
+
+def test_fr_incise_inside_the_marks_makes_two_quotes() -> None:
+    text = "Henri Lacombe a réagi. « Nous agirons, a-t-il dit, sans attendre l'État. »"
+    assert quotes(text, ["Henri Lacombe"]) == [
+        ("Nous agirons", "il", "Henri Lacombe", False),
+        ("sans attendre l'État.", "il", "Henri Lacombe", False),
+    ]
+
+
+def test_fr_dash_dialogue_lines() -> None:
+    text = (
+        "L'échange a été bref.\n"
+        "— Reconnaissez-vous les faits ? a demandé la présidente.\n"
+        "— Oui, a-t-il répondu.\n"
+        "— Une liste sans incise\n"
+    )
+    rows = quotes(text)
+    assert [r[:2] for r in rows] == [
+        ("Reconnaissez-vous les faits ?", "la présidente"),
+        ("Oui", "il"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# French: unnamed sources, organisations
+
+
+def test_fr_unnamed_sources_are_anonymous() -> None:
+    text = (
+        "Comme le souligne un chercheur en économie de l'Université de Nantes, « la reprise "
+        "sera lente ». « Les analyses écartent l'accident », confie un enquêteur. Selon une "
+        "source proche du dossier, « deux suspects sont identifiés ». « Tout ira vite », glisse "
+        "un proche de l'enquête. Selon nos informations, « le rapport est prêt »."
+    )
+    rows = quotes(text, [("Université de Nantes", G)])
+    assert rows == [
+        (
+            "la reprise sera lente",
+            "un chercheur en économie de l'Université de Nantes",
+            None,
+            True,
+        ),
+        ("Les analyses écartent l'accident", "un enquêteur", None, True),
+        ("deux suspects sont identifiés", "une source proche du dossier", None, True),
+        ("Tout ira vite", "un proche de l'enquête", None, True),
+        ("le rapport est prêt", "nos informations", None, True),
+    ]
+
+
+def test_fr_named_organisation_is_not_anonymous() -> None:
+    text = (
+        "Selon Matignon, « la réforme sera votée ». « Les faits restent à établir », indique "
+        "le parquet de Lille dans un communiqué."
+    )
+    rows = quotes(text, [("Matignon", G), ("parquet de Lille", G)])
+    assert rows == [
+        ("la réforme sera votée", "Matignon", "Matignon", False),
+        ("Les faits restent à établir", "parquet de Lille", "parquet de Lille", False),
+    ]
+
+
+def test_fr_organisation_description_resolves_to_the_organisation() -> None:
+    text = (
+        "La Cour des comptes publie un rapport. Selon l'institution, « les économies restent "
+        "théoriques »."
+    )
+    assert quotes(text, [("Cour des comptes", G)]) == [
+        ("les économies restent théoriques", "l'institution", "Cour des comptes", False)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# French: what is not a quote
+
+
+def test_fr_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = (
+        "Invitée de l'émission « Questions directes », Anne Roche a rejeté l'idée d'une « taxe "
+        "déguisée ». Le dispositif, surnommé « bouclier rural pour toutes les petites communes "
+        "de France », a été qualifié de « crime fiscal » par ses opposants. Le film « Les Jours "
+        "tranquilles et les nuits longues de notre enfance » sort mercredi."
+    )
+    assert quotes(text, ["Anne Roche"]) == []
+
+
+def test_fr_unattributed_quote_needs_six_words() -> None:
+    text = (
+        "Une banderole proclamait « Pas un euro de plus pour les autoroutes ». Une autre disait "
+        "« Non merci »."
+    )
+    assert quotes(text) == [("Pas un euro de plus pour les autoroutes", None, None, False)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Interviews
+
+
+INTERVIEW = (
+    "Entretien réalisé par Julie Castel.\n\n"
+    "Julie Castel : Vous quittez le club. Pourquoi maintenant ?\n\n"
+    "Bertrand Vasseur : Parce que le club a besoin d'un nouvel élan.\n\n"
+    "Le club a connu dix saisons difficiles. Regrettez-vous certaines décisions ?\n\n"
+    "Je regrette surtout le centre de formation.\n\n"
+    "Il a fallu trois ans pour le construire.\n\n"
+    "Et la suite ?\n\n"
+    "Je vais prendre du temps pour ma famille.\n\n"
+    "Retrouvez l'entretien complet sur notre site.\n\n"
+    "★★★★★\n"
+)
+
+
+def test_interview_answers_are_quotes_questions_are_not() -> None:
+    rows = quotes(INTERVIEW, ["Julie Castel", "Bertrand Vasseur"])
+    assert rows == [
+        (
+            "Parce que le club a besoin d'un nouvel élan.",
+            "Bertrand Vasseur",
+            "Bertrand Vasseur",
+            False,
+        ),
+        (
+            "Je regrette surtout le centre de formation.",
+            "Bertrand Vasseur",
+            "Bertrand Vasseur",
+            False,
+        ),
+        ("Il a fallu trois ans pour le construire.", "Bertrand Vasseur", "Bertrand Vasseur", False),
+        (
+            "Je vais prendre du temps pour ma famille.",
+            "Bertrand Vasseur",
+            "Bertrand Vasseur",
+            False,
+        ),
+    ]
+
+
+def test_interview_speaker_span_is_the_label_nearest_before() -> None:
+    found = facts(INTERVIEW, ["Julie Castel", "Bertrand Vasseur"])
+    label = INTERVIEW.index("Bertrand Vasseur :")
+    assert {(q.speaker_start, q.speaker_end) for q in found} == {(label, label + 16)}
+
+
+def test_interview_capital_labels_without_mentions() -> None:
+    text = (
+        "INTERVIEWER: What made you return?\n"
+        "DANIEL REEVES: I could not stand by.\n"
+        "What comes first?\n"
+        "We will reopen the library.\n"
+        "This interview first appeared in print.\n"
+    )
+    assert en(text) == [
+        ("I could not stand by.", "DANIEL REEVES", None, False),
+        ("We will reopen the library.", "DANIEL REEVES", None, False),
+    ]
+
+
+def test_a_single_labelled_line_is_no_interview() -> None:
+    text = "Budget 2026 : la loi passe.\nJean Martin : il faut voter.\nLa suite est prévue."
+    assert quotes(text, ["Jean Martin"]) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# English: after and before
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("Jane Roe said", "Jane Roe"),
+        ("said Jane Roe", "Jane Roe"),
+        ("Jane Roe told BBC Radio", "Jane Roe"),
+        ("according to Jane Roe", "Jane Roe"),
+        ("Jane Roe, the mayor of Leeds, said", "Jane Roe"),
+        ("Roe added on Tuesday", "Roe"),
+    ],
+)
+def test_en_speaker_after(attribution: str, speaker: str) -> None:
+    text = f"“We will not back down,” {attribution}."
+    names: list[Name] = ["Jane Roe", "Roe", ("Leeds", L), ("BBC Radio", G)]
+    assert en(text, names) == [("We will not back down", speaker, speaker, False)]
+
+
+def test_en_pronoun_after_resolves_to_previous_speaker() -> None:
+    text = (
+        "“We have the votes,” Senator Alan Pierce said. He later met Governor Diane Walsh. "
+        "“This will pass,” he said."
+    )
+    assert en(text, ["Alan Pierce", "Diane Walsh"]) == [
+        ("We have the votes", "Alan Pierce", "Alan Pierce", False),
+        ("This will pass", "he", "Alan Pierce", False),
+    ]
+
+
+def test_en_pronoun_without_previous_quote_takes_nearest_person() -> None:
+    text = "Judge Helen Marsh sentenced the men.\n“You showed no remorse,” she told them."
+    assert en(text, ["Helen Marsh"]) == [("You showed no remorse", "she", "Helen Marsh", False)]
+
+
+def test_en_speaker_before() -> None:
+    text = (
+        "Mark Holloway told reporters that “the inquiry is at an early stage”. "
+        "He said: “We keep an open mind.” According to Ann Lee, “nothing is settled”."
+    )
+    assert en(text, ["Mark Holloway", "Ann Lee"]) == [
+        ("the inquiry is at an early stage", "Mark Holloway", "Mark Holloway", False),
+        ("We keep an open mind.", "He", "Mark Holloway", False),
+        ("nothing is settled", "Ann Lee", "Ann Lee", False),
+    ]
+
+
+def test_en_the_minister_resolves_through_roles() -> None:
+    text = (
+        "Energy Minister Farid Khan met Ruth Stone on Wednesday. “Prices will fall,” the "
+        "minister said."
+    )
+    assert en(text, ["Farid Khan", "Ruth Stone"]) == [
+        ("Prices will fall", "the minister", "Farid Khan", False)
+    ]
+
+
+def test_en_split_quote_is_two_quotes() -> None:
+    text = "“The decision is final,” the coach, Tom Barker, said, “and I will not discuss it.”"
+    assert en(text, ["Tom Barker"]) == [
+        ("The decision is final", "Tom Barker", "Tom Barker", False),
+        ("and I will not discuss it.", "Tom Barker", "Tom Barker", False),
+    ]
+
+
+def test_en_question_asked_by() -> None:
+    text = "“Where was the regulator?” asked Lucy Grant, who chairs the association."
+    assert en(text, ["Lucy Grant"]) == [
+        ("Where was the regulator?", "Lucy Grant", "Lucy Grant", False)
+    ]
+
+
+def test_en_multi_paragraph_quote_is_one_quote() -> None:
+    text = (
+        "The chairman, Peter Walsh, wrote:\n"
+        "“This was the hardest decision.\n"
+        "“We owe our supporters honesty.\n"
+        "“I will stay until a successor is found.”\n"
+        "The board meets next week."
+    )
+    words = (
+        "This was the hardest decision.\n“We owe our supporters honesty.\n"
+        "“I will stay until a successor is found."
+    )
+    assert en(text, ["Peter Walsh"]) == [(words, "Peter Walsh", "Peter Walsh", False)]
+
+
+def test_en_single_quotes_and_apostrophes() -> None:
+    text = (
+        "Emma Clarke’s deputy was asked about the memo. ‘We don’t comment on leaks,’ said Emma "
+        "Clarke. The workers’ union called it ‘worrying’."
+    )
+    assert en(text, ["Emma Clarke"]) == [
+        ("We don’t comment on leaks", "Emma Clarke", "Emma Clarke", False)
+    ]
+
+
+def test_en_straight_quotes() -> None:
+    text = 'Ravi Patel is hiring. "We cannot find desks fast enough," says Patel.'
+    assert en(text, ["Ravi Patel", "Patel"]) == [
+        ("We cannot find desks fast enough", "Patel", "Patel", False)
+    ]
+
+
+def test_en_unnamed_sources() -> None:
+    text = (
+        "“He was on our radar,” a source close to the inquiry said. A senior official at the "
+        "Home Office told the BBC: “There will be a review.” Police sources said the men were "
+        "“well known”. “Talks resume Monday,” said people familiar with the matter."
+    )
+    rows = en(text, [("Home Office", G), ("BBC", G)])
+    assert rows == [
+        ("He was on our radar", "a source close to the inquiry", None, True),
+        ("There will be a review.", "A senior official at the Home Office", None, True),
+        ("well known", "Police sources", None, True),
+        ("Talks resume Monday", "people familiar with the matter", None, True),
+    ]
+
+
+def test_en_spokesperson_speaks_for_the_organisation() -> None:
+    text = "“There is no risk,” a spokesperson for Greenfield Energy said."
+    assert en(text, [("Greenfield Energy", G)]) == [
+        ("There is no risk", "a spokesperson for Greenfield Energy", "Greenfield Energy", False)
+    ]
+
+
+def test_en_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = (
+        "Ministers want the crackdown 'stepped up'. The plan, known as 'Operation Clean Sweep', "
+        "costs £40m. The documentary “Rivers of Salt and the long way home to the sea” opens "
+        "soon, and its director has been dubbed “the new voice of cinema”."
+    )
+    assert en(text) == []
+
+
+def test_en_contracted_auxiliary() -> None:
+    text = (
+        "Mike Ford was a private man. When asked, he’d respond, “I have a horror of being obvious.”"
+    )
+    assert en(text, ["Mike Ford"]) == [
+        ("I have a horror of being obvious.", "he", "Mike Ford", False)
+    ]
+
+
+def test_en_list_of_quoted_titles_is_not_quotes() -> None:
+    text = (
+        "According to Ann Lee, the band will play its hits, including “Blue Sky,” “Old Road,” "
+        "“Running Home” and “Another Day in the Sun”."
+    )
+    assert en(text, ["Ann Lee"]) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Contract
+
+
+def test_nested_marks_give_the_outer_quote_only() -> None:
+    text = "« Il m'a dit “jamais” hier soir », a raconté Luc Berger."
+    assert quotes(text, ["Luc Berger"]) == [
+        ("Il m'a dit “jamais” hier soir", "Luc Berger", "Luc Berger", False)
+    ]
+
+
+def test_other_languages_and_empty_texts_give_nothing() -> None:
+    assert find_quotes("« Hola », dijo Juan.", [], [], language="es") == []
+    assert find_quotes("", [], [], language="fr") == []
+
+
+def test_package_code_names_nothing_from_the_samples() -> None:
+    package = REPO / "src" / "recoupe" / "quotes"
+    code = "\n".join(p.read_text(encoding="utf-8") for p in package.glob("*.py")).casefold()
+    for word in (
+        "kessaci",
+        "bompard",
+        "nuñez",
+        "lisnard",
+        "payan",
+        "cimino",
+        "darmanin",
+        "macron",
+        "marseille",
+        "élysée",
+        "bfmtv",
+        "places nettes",
+        "stepped up",
+        "intimidation",
+        "close to the case",
+        "sécurité publique",
+    ):
+        assert word not in code, word
+
+
+def test_a_long_text_gives_every_quote_once() -> None:
+    """Speed is measured by the benchmarks (bench/), never by a timed test."""
+    paragraph = (
+        "Le ministre Paul Garnier a visité Lyon. « Nous agirons vite », a-t-il déclaré. Selon "
+        "une source proche du dossier, « rien n'est joué ». La réunion a duré deux heures et "
+        "les élus ont débattu du budget sans conclure.\n"
+    )
+    text = paragraph * 400  # about 100 kB
+    ms = mentions(text, ["Paul Garnier", ("Lyon", L)])
+    found = find_quotes(text, ms, [], language="fr")
+    assert len(found) == 800
+    assert sum(q.anonymous for q in found) == 400
+
+
+# ---------------------------------------------------------------------------------------------
+# The samples
+
+
+def _sample(prefix: str) -> str:
+    for folder in SAMPLE_DIRS:
+        for path in sorted(folder.glob(f"{prefix}_*.txt")):
+            return path.read_text(encoding="utf-8")
+    pytest.skip(f"sample {prefix} not found")
+
+
+def test_sample_000_expert_is_anonymous_and_scare_quote_is_not_a_quote() -> None:
+    text = _sample("000")
+    found = facts(text, ["Emmanuel Macron", "Macron", ("Université de Marseille", G)])
+    assert len(found) == 1
+    q = found[0]
+    assert q.text.startswith("la situation nécessite des actions immédiates")
+    assert q.anonymous and q.speaker_mention is None
+    assert q.speaker_text == "un expert en sécurité publique de l'Université de Marseille"
+
+
+def test_sample_002_nunez_quote_and_unmarked_source_is_no_quote() -> None:
+    text = _sample("002")
+    names: list[Name] = ["Laurent Nuñez", "Nuñez", "David Lisnard", "Lisnard", ("Élysée", G)]
+    rows = quotes(text, names, "en")
+    assert ("Nuñez", "Nuñez", False) in {(r[1], r[2], r[3]) for r in rows if "noticed" in r[0]}
+    assert not any(r[1] and "source" in r[1] for r in rows)  # "According to a source ..."
+    assert not any(r[0] in ("stepped up", "crime of intimidation", "turning point") for r in rows)
+    beyond = next(r for r in rows if r[0].startswith("Beyond public displays"))
+    assert beyond[1:] == ("he", "David Lisnard", False)
+
+
+def test_sample_003_mayor_quote() -> None:
+    text = _sample("003")
+    rows = quotes(text, ["Benoît Payan", "Amine Kessaci", "Kessaci", ("Marseille", L)])
+    payan = next(r for r in rows if r[0].startswith("On ne fera jamais taire"))
+    assert payan[1:] == ("Benoît Payan", "Benoît Payan", False)
+
+
+def test_sample_004_interview_answers_go_to_the_interviewee() -> None:
+    text = _sample("004")
+    names = ["Serge Cimino", "Manuel Bompard", "Mehdi Kessaci", "Amine Kessaci", "Gérald Darmanin"]
+    rows = quotes(text, names)
+    answers = [r for r in rows if r[1] == "Manuel Bompard" and r[0].startswith(("Oui", "Écoutez"))]
+    assert len(answers) == 4  # "Oui, évidemment", "Écoutez", "Oui, je pense", "Oui, mais"
+    assert all(r[2] == "Manuel Bompard" for r in answers)
+    texts = [r[0] for r in rows]
+    assert any(t.startswith("Ces quartiers de haute sécurité") for t in texts)
+    assert not any(t.rstrip().endswith("?") for t in texts)  # the questions
+    assert not any("Cimino" in (r[1] or "") for r in rows)
+    assert not any(t.startswith("Cliquez sur la vidéo") for t in texts)
+    assert "places nettes" not in texts
