@@ -196,3 +196,29 @@ def test_analyze_prints_resolved_dates_in_both_languages() -> None:
     undated = run_recoupe("analyze", "-", "--language", "en", stdin=english)
     (line,) = [json.loads(x) for x in undated.stdout.splitlines()]
     assert [(t["value"], t["precision"]) for t in line["timexes"]] == [(None, "unknown")] * 2
+
+
+def test_quotes_reach_the_dossier_with_speakers_and_sources(tmp_path: Path) -> None:
+    said = (
+        "« Nous ne céderons rien face aux trafiquants », a déclaré le maire de Lyon, Paul Garnier."
+    )
+    again = (
+        "« Nous ne céderons rien face aux trafiquants », a répété Paul Garnier devant la presse."
+    )
+    unnamed = "« La situation est hors de contrôle », confie un policier lyonnais."
+    path = tmp_path / "q.jsonl"
+    rows = [
+        {"id": f"r{i}", "language": "fr", "text": t} for i, t in enumerate((said, again, unnamed))
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    names = {e["id"]: e["name"] for e in dossier["entities"]}
+    by_text = {q["text"]: q for q in dossier["quotes"]}
+    shared = by_text["Nous ne céderons rien face aux trafiquants"]
+    assert names[shared["speaker"]] == "Paul Garnier" and shared["sources"] == 2
+    assert len(shared["occurrences"]) == 2 and shared["evidence"] == shared["occurrences"][0]
+    anonymous = by_text["La situation est hors de contrôle"]
+    assert anonymous["anonymous"] is True and anonymous["speaker"] is None
+    assert anonymous["speaker_text"] == "un policier lyonnais"

@@ -28,6 +28,8 @@ from recoupe.events import stage as events_stage
 from recoupe.events.serialize import dump as dump_events
 from recoupe.events.serialize import load as load_events
 from recoupe.events.stage import STAGE as EVENT_STAGE
+from recoupe.quotes import stage as quotes_stage
+from recoupe.quotes.stage import STAGE as QUOTE_STAGE
 from recoupe.store import SqliteStore
 from recoupe.store.records import EntityRecord, RelationRecord, RoleRecord, Span
 
@@ -54,6 +56,7 @@ def analyse(
         if on_document is not None:
             on_document(len(chunk))
     _analyse_events(store)
+    _analyse_quotes(store)
     entities, applied = rebuild(store)
     return AnalysisReport(len(pending), entities, applied)
 
@@ -71,6 +74,26 @@ def _analyse_events(store: SqliteStore) -> None:
             )
             results.append((doc.id, dump_events(events, timexes)))
     store.save_analyses(EVENT_STAGE, results)
+
+
+def _analyse_quotes(store: SqliteStore) -> None:
+    """Quotes of the documents the quote stage has not seen (entities and roles known)."""
+    waiting = {doc.id for doc in store.unanalysed(QUOTE_STAGE)}
+    if not waiting:
+        return
+    results = [
+        (
+            doc.id,
+            {
+                "quotes": quotes_stage.analyse_document(
+                    doc.text, load(doc.id, doc.language, doc.text, data)
+                )
+            },
+        )
+        for doc, data in store.analyses(ENTITY_STAGE)
+        if doc.id in waiting
+    ]
+    store.save_analyses(QUOTE_STAGE, results)
 
 
 def load_documents(store: SqliteStore) -> list[DocumentEntities]:
@@ -101,6 +124,14 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
     timeline = events_stage.timeline(documents, events, entities, exact_copies(documents))
     store.replace_events(EVENT_STAGE, events_stage.records(timeline, texts))
+    copies = exact_copies(documents)
+    quotes = {doc.id: data.get("quotes", []) for doc, data in store.analyses(QUOTE_STAGE)}
+    order = [
+        doc.id for doc in sorted(documents, key=lambda d: (d.published is None, d.published or ""))
+    ]
+    store.replace_quotes(
+        QUOTE_STAGE, quotes_stage.group_quotes(quotes, texts, entities, copies, order)
+    )
     reviewed = {d["target"] for d in store.decisions() if d["action"] == "review"}
     found = find_discrepancies(entities, docs, texts, timeline, reviewed=reviewed)
     store.replace_discrepancies(DISCREPANCY_STAGE, found)

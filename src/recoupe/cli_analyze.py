@@ -15,6 +15,7 @@ from recoupe.build import clean_or_fail
 from recoupe.entities.pipeline import analyse_documents
 from recoupe.ingest.sources import ReadOptions, read_targets
 from recoupe.model import Article, Failure, Hints, Kind, RawDocument
+from recoupe.quotes import find_quotes
 from recoupe.time.expressions import find_timexes
 
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -88,5 +89,18 @@ def _line(item: Article | Failure, result: Any) -> dict[str, Any]:
             for t in timexes
             if t.kind != "duration"
         ],
-        "quotes": [],
+        "quotes": [
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker_text": q.speaker_text,
+                "anonymous": q.anonymous,
+            }
+            for q in (
+                find_quotes(item.text, result.mentions, result.roles, language=item.language)
+                if result is not None
+                else []
+            )
+        ],
     }

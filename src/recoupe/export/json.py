@@ -12,6 +12,7 @@ from recoupe.store.records import (
     DiscrepancyRecord,
     EntityRecord,
     EventRecord,
+    QuoteRecord,
     RelationRecord,
     Span,
 )
@@ -31,7 +32,7 @@ def build_dossier(store: SqliteStore) -> dict[str, Any]:
         "entities": [_entity(entity, texts) for entity in store.entities()],
         "relations": [_relation(relation, texts) for relation in store.relations()],
         "events": [_event(event, texts) for event in store.events()],
-        "quotes": [],
+        "quotes": [_quote(quote, texts) for quote in store.quotes()],
         "discrepancies": [_discrepancy(item, texts) for item in store.discrepancies()],
         "stories": [],
         "errors": [
@@ -140,4 +141,18 @@ def _discrepancy(item: DiscrepancyRecord, texts: dict[str, str]) -> dict[str, An
             {"value": v.value, "evidence": [span(s, texts) for s in v.evidence]}
             for v in item.values
         ],
+    }
+
+
+def _quote(quote: QuoteRecord, texts: dict[str, str]) -> dict[str, Any]:
+    occurrences = [span(o.span, texts) for o in quote.occurrences]
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "speaker_text": quote.speaker_text,
+        "anonymous": quote.anonymous,
+        "evidence": occurrences[0],
+        "occurrences": occurrences,
+        "sources": quote.sources,
     }
