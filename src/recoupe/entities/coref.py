@@ -1,6 +1,6 @@
 """Within one document: which mentions name the same entity, and of which type.
 
-Full names first group by their key; a bare surname ("Nuñez") or title + surname (the title is
+Full names first group by their key; a bare surname ("Castel") or title + surname (the title is
 already stripped) joins the full name whose surname it is — the nearest one before it when
 several people share the surname (brothers); a bare given name joins the only full name that
 starts with it; acronyms join their long forms. Each chain's type is voted by all its mentions,

@@ -246,7 +246,7 @@ def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """Every other occurrence of a name already found in ``text`` becomes a mention.
 
     Names that also occur in lowercase (a common word: "justice") are not propagated; acronyms
-    match whatever their case ("Pnaco", "PNACO"). One regular expression per case rule.
+    match whatever their case ("Pnat", "PNAT"). One regular expression per case rule.
     """
     lowercase_words = set(_WORDS.findall(text))
     names: dict[str, Mention] = {}

@@ -70,7 +70,7 @@ def split_person(text: str) -> tuple[str, str]:
 
 
 def is_acronym(text: str) -> bool:
-    """ "PNF", "Pnaco", "LFI", "U.S." — a single short word read as letters."""
+    """ "PNF", "Ofast", "LFI", "U.S." — a single short word read as letters."""
     word = text.replace(".", "")
     if not (2 <= len(word) <= 8) or not word.isalpha() or " " in text:
         return False

@@ -40,7 +40,7 @@ def analyse_one(doc_id: str, text: str, language: str, doc: object) -> DocumentE
 
 
 def _without_title(text: str, mention: Mention, language: str) -> Mention:
-    """ "M. Migaud" → "Migaud", "Prosecutor Bessonne" → "Bessonne": the title becomes a role."""
+    """ "M. Castel" → "Castel", "Prosecutor Morel" → "Morel": the title becomes a role."""
     start, end, title = strip_title(text, mention.start, mention.end, language=language)
     if title is None or start >= end:
         return mention

@@ -4,7 +4,7 @@ Each document's coreference chains are local entities. They are merged, blocked 
 all pairs), by these rules, strongest first; every merge records its rule and evidence:
 
 - ``same_name``: the same name key (accents, case, hyphens, apostrophes folded);
-- ``shared_acronym``: organisations defined with the same acronym ("Pnaco" for a French long form
+- ``shared_acronym``: organisations defined with the same acronym ("PNF" for a French long form
   and its English translation);
 - ``surname``: a bare surname joins the only person in the corpus with that surname — never one
   of several (brothers share one);
