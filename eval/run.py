@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from eval import entities, extraction, quotes, time, timeline
+from eval import entities, extraction, quotes, stories, time, timeline
 
 HARNESSES: tuple[tuple[str, Callable[[Sequence[str] | None], int]], ...] = (
     ("extraction", extraction.main),
@@ -16,6 +16,7 @@ HARNESSES: tuple[tuple[str, Callable[[Sequence[str] | None], int]], ...] = (
     ("time", time.main),
     ("timeline", timeline.main),
     ("quotes", quotes.main),
+    ("stories", stories.main),
 )
 
 

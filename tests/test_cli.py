@@ -222,3 +222,32 @@ def test_quotes_reach_the_dossier_with_speakers_and_sources(tmp_path: Path) -> N
     anonymous = by_text["La situation est hors de contrôle"]
     assert anonymous["anonymous"] is True and anonymous["speaker"] is None
     assert anonymous["speaker_text"] == "un policier lyonnais"
+
+
+def test_copies_and_stories_reach_the_dossier(tmp_path: Path) -> None:
+    original = FRENCH
+    near = FRENCH.replace("120 millions", "cent vingt millions").replace("mardi", "ce mardi")
+    other = (
+        "Le club de football de Brest a recruté un attaquant danois pour la fin de saison, "
+        "a annoncé vendredi son président, qui promet d'autres arrivées cet été."
+    )
+    path = tmp_path / "c.jsonl"
+    rows = [
+        {"id": "agency", "text": original, "published": "2026-02-01", "language": "fr"},
+        {"id": "outlet", "text": near, "published": "2026-02-02", "language": "fr"},
+        {"id": "sport", "text": other, "published": "2026-02-02", "language": "fr"},
+    ]
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    by_record = {d["record_id"]: d for d in dossier["documents"]}
+    assert by_record["outlet"]["duplicate_of"] == by_record["agency"]["id"]
+    assert (
+        by_record["agency"]["duplicate_of"] is None and by_record["sport"]["duplicate_of"] is None
+    )
+    members = [doc for story in dossier["stories"] for doc in story["documents"]]
+    assert sorted(members) == sorted(d["id"] for d in dossier["documents"])  # each in exactly one
+    assert (
+        by_record["outlet"]["story"] == by_record["agency"]["story"] != by_record["sport"]["story"]
+    )

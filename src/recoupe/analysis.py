@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from recoupe.copies import exact_copies
+from recoupe import corpus
 from recoupe.discrepancies import STAGE as DISCREPANCY_STAGE
 from recoupe.discrepancies import find_discrepancies
 from recoupe.entities import curation
@@ -121,10 +121,16 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
     documents = store.documents()
     texts = {doc.id: doc.text for doc in documents}
+    facts = corpus.entities_by_document(entities)
     events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
-    timeline = events_stage.timeline(documents, events, entities, exact_copies(documents))
+    for doc_events in events:
+        facts[doc_events.document].update(f"date:{e.date}" for e in doc_events.events)
+    found_copies = corpus.copies(documents, facts)
+    store.replace_copies(corpus.COPIES_STAGE, found_copies)
+    copies = {doc: original for doc, (original, _) in found_copies.items()}
+    store.replace_stories(corpus.STORIES_STAGE, corpus.stories(documents, entities))
+    timeline = events_stage.timeline(documents, events, entities, copies)
     store.replace_events(EVENT_STAGE, events_stage.records(timeline, texts))
-    copies = exact_copies(documents)
     quotes = {doc.id: data.get("quotes", []) for doc, data in store.analyses(QUOTE_STAGE)}
     order = [
         doc.id for doc in sorted(documents, key=lambda d: (d.published is None, d.published or ""))

@@ -23,18 +23,25 @@ FORMAT = "recoupe.dossier/1"
 def build_dossier(store: SqliteStore) -> dict[str, Any]:
     """The whole dossier as one JSON-ready object."""
     documents = store.documents()
-    copies = exact_copies(documents)
+    copies = {doc: original for doc, (original, _) in store.copies().items()}
+    for doc, original in exact_copies(documents).items():
+        copies.setdefault(doc, original)  # before analysis, exact copies are known all the same
+    story_of = {doc: story.id for story in store.stories() for doc in story.documents}
     texts = {doc.id: doc.text for doc in documents}
     return {
         "format": FORMAT,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "documents": [_document(doc, copies.get(doc.id)) for doc in documents],
+        "documents": [
+            _document(doc, copies.get(doc.id), story_of.get(doc.id)) for doc in documents
+        ],
         "entities": [_entity(entity, texts) for entity in store.entities()],
         "relations": [_relation(relation, texts) for relation in store.relations()],
         "events": [_event(event, texts) for event in store.events()],
         "quotes": [_quote(quote, texts) for quote in store.quotes()],
         "discrepancies": [_discrepancy(item, texts) for item in store.discrepancies()],
-        "stories": [],
+        "stories": [
+            {"id": s.id, "label": s.label, "documents": list(s.documents)} for s in store.stories()
+        ],
         "errors": [
             {"origin": error.origin, "code": error.code, "message": error.message, "at": error.at}
             for error in store.errors()
@@ -47,7 +54,7 @@ def write_json(store: SqliteStore, out: TextIO, *, indent: int | None = 2) -> No
     out.write("\n")
 
 
-def _document(doc: StoredDocument, duplicate_of: str | None) -> dict[str, Any]:
+def _document(doc: StoredDocument, duplicate_of: str | None, story: str | None) -> dict[str, Any]:
     return {
         "id": doc.id,
         "origin": doc.origin,
@@ -61,7 +68,7 @@ def _document(doc: StoredDocument, duplicate_of: str | None) -> dict[str, Any]:
         "text": doc.text,
         "removed_chars": doc.removed_chars,
         "duplicate_of": duplicate_of,
-        "story": None,
+        "story": story,
         "version": doc.version,
         "record_id": doc.record_id,
         "ingested_at": doc.ingested_at,
