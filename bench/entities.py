@@ -6,6 +6,8 @@ Each measurement runs in a process of its own, pipelines loaded before the clock
              relations (analyse_documents) and cross-document resolution (resolve_entities)
   time       the time stage alone (entities computed before the clock starts): temporal
              expressions, events, and the timeline across documents
+  stories    the quote, copy and story stages alone (entities computed before): quotes and
+             their grouping, copies and rewrites, stories
 The figures to watch: entity stage (entities - ner) / ner, goal < 0.2; time / ner, goal < 0.1.
 Usage: python -m bench.entities [--repeat N]
 """
@@ -39,6 +41,8 @@ def _measure(mode: str, repeat: int) -> dict[str, Any]:
                 pass
     elif mode == "time":
         start = _time_stage(texts)
+    elif mode == "stories":
+        start = _story_stages(texts)
     else:
         from recoupe.entities.pipeline import analyse_documents, resolve_entities
 
@@ -78,6 +82,29 @@ def _time_stage(texts: list[tuple[str, str, str]]) -> float:
     return start
 
 
+def _story_stages(texts: list[tuple[str, str, str]]) -> float:
+    """Run the quote, copy and story stages; return when their clock started."""
+    from recoupe.duplicates import DupDoc, find_copies
+    from recoupe.entities.pipeline import analyse_documents, resolve_entities
+    from recoupe.quotes import find_quotes
+    from recoupe.stories import StoryDoc, cluster_stories
+
+    unique = [(f"{doc_id}-{i}", text, lang) for i, (doc_id, text, lang) in enumerate(texts)]
+    analysed = analyse_documents(unique)
+    entities = resolve_entities(analysed)
+    named: dict[str, set[str]] = {}
+    for entity in entities:
+        for document, _ in entity.mentions:
+            named.setdefault(document, set()).add(entity.id)
+    start = time.perf_counter()
+    for (_, text, language), result in zip(unique, analysed, strict=True):
+        find_quotes(text, result.mentions, result.roles, language=language)
+    facts = {doc_id: frozenset(named.get(doc_id, set())) for doc_id, _, _ in unique}
+    find_copies([DupDoc(i, t, lang, None, n, facts[i]) for n, (i, t, lang) in enumerate(unique)])
+    cluster_stories([StoryDoc(i, lang, None, t, None, facts[i]) for i, t, lang in unique])
+    return start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="go over the texts N times")
@@ -87,7 +114,7 @@ def main() -> None:
         print(json.dumps(_measure(args.measure, args.repeat)))
         return
     results = {}
-    for mode in ("ner", "entities", "time"):
+    for mode in ("ner", "entities", "time", "stories"):
         command = [
             sys.executable,
             "-m",
@@ -103,6 +130,7 @@ def main() -> None:
     ner, full = results["ner"]["seconds"], results["entities"]["seconds"]
     added = (full - ner) / ner
     time_cost = results["time"]["seconds"] / ner
+    story_cost = results["stories"]["seconds"] / ner
     print(
         f"\nentity stage: {results['entities']['docs_per_s']} docs/s, NER alone "
         f"{results['ner']['docs_per_s']} docs/s; added cost {added:.3f}x of the NER pass "
@@ -114,7 +142,13 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     (OUT / "entities.json").write_text(
         json.dumps(
-            {**results, "added_cost": round(added, 4), "time_cost": round(time_cost, 4)}, indent=2
+            {
+                **results,
+                "added_cost": round(added, 4),
+                "time_cost": round(time_cost, 4),
+                "story_cost": round(story_cost, 4),
+            },
+            indent=2,
         )
     )
 
