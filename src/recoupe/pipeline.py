@@ -12,9 +12,17 @@ store                  Article | Failure (store/sqlite.py)         snapshots, do
 recoupe.entities.v1    a document's clean text (entities/:         per document (analyses table):
                        pipelines, mentions, acronyms, cues,        mentions, chains, acronyms,
                        coref, roles)                               roles, relations
+recoupe.events.v1      clean text, publication date, entity          per document: temporal
+                       mentions (time/, events/extract.py)         expressions, dated events
+recoupe.quotes.v1      clean text, mentions, roles (quotes/)       per document: quotes, speakers
 resolve (corpus)       every document's entity results             entities, mentions, roles,
                        (entities/resolve.py, reference.py,         relations (spans as evidence)
                        curation.py; analysis.py)
+copies, stories        documents, entities, event dates            duplicate_of, stories
+                       (corpus.py, duplicates.py, stories.py)
+timeline (corpus)      every document's events (events/timeline)   events, follow-ups, sources
+quotes (corpus)        every document's quotes (quotes/stage.py)   quotes with occurrences
+recoupe.discrepancies  entities, timeline (discrepancies.py)       discrepancies, both sides
 export                 the store (export/json.py)                  recoupe.dossier/1 JSON
 =====================  ==========================================  ===============================
 
@@ -41,6 +49,12 @@ STAGES: tuple[Stage, ...] = (
     Stage("recoupe.clean.v1", "raw documents", "clean text and metadata"),
     Stage("store", "articles and failures", "documents, snapshots, versions, errors"),
     Stage("recoupe.entities.v1", "clean text", "mentions, chains, acronyms, roles, relations"),
+    Stage("recoupe.events.v1", "clean text, date, mentions", "temporal expressions, events"),
+    Stage("recoupe.quotes.v1", "clean text, mentions, roles", "quotes and speakers"),
     Stage("resolve", "per-document entity results", "entities, mentions, roles, relations"),
+    Stage("copies, stories", "documents, entities, dates", "duplicate_of, stories"),
+    Stage("timeline", "per-document events", "events with follow-ups and sources"),
+    Stage("quotes", "per-document quotes", "quotes with occurrences and sources"),
+    Stage("recoupe.discrepancies.v1", "entities, timeline", "discrepancies"),
     Stage("export", "the store", "recoupe.dossier/1"),
 )
