@@ -35,43 +35,18 @@ holds an office there; ``député <ORG>``, ``<ORG> mayor of``, ``candidate of <O
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
+from recoupe.plurals import english_plurals, french_plurals
 
 __all__ = ["find_relations", "find_roles", "strip_title"]
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
-
-
-def _fr_plurals(words: Iterable[str]) -> frozenset[str]:
-    """French forms and their plurals (``-al`` → ``-aux``, else ``+s`` unless ending s/x/z)."""
-    out: set[str] = set()
-    for word in words:
-        out.add(word)
-        if word.endswith(("s", "x", "z")) or "-parole" in word:
-            continue
-        out.add(word[:-2] + "aux" if word.endswith("al") else word + "s")
-    return frozenset(out)
-
-
-def _en_plurals(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for word in words:
-        out.add(word)
-        if word.endswith("man"):
-            out.add(word[:-3] + "men")
-        elif word.endswith("y") and word[-2:-1] not in "aeiou":
-            out.add(word[:-1] + "ies")
-        elif word.endswith(("s", "sh", "ch")):
-            out.add(word + "es")
-        else:
-            out.add(word + "s")
-    return frozenset(out)
 
 
 _FR_PERSON_SINGULAR = _words(
@@ -168,21 +143,21 @@ class _Lexicon:
 
 
 def _fr_lexicon() -> _Lexicon:
-    heads = _fr_plurals(_FR_PERSON_SINGULAR)
+    heads = french_plurals(_FR_PERSON_SINGULAR)
     return _Lexicon(
         english=False,
         heads=heads,
         plural=heads - _FR_PERSON_SINGULAR | _words("porte-parole"),
-        org_heads=_fr_plurals(_FR_ORG_SINGULAR),
-        ambiguous=_fr_plurals(_words("juge élu élue général générale responsable garde")),
-        affiliation=_fr_plurals(
+        org_heads=french_plurals(_FR_ORG_SINGULAR),
+        ambiguous=french_plurals(_words("juge élu élue général générale responsable garde")),
+        affiliation=french_plurals(
             _words(
                 """député députée eurodéputé eurodéputée sénateur sénatrice élu élue candidat
                 candidate militant militante membre adhérent adhérente sympathisant
                 sympathisante conseiller conseillère maire adjoint adjointe"""
             )
         ),
-        membership=_fr_plurals(
+        membership=french_plurals(
             _words(
                 """membre adhérent adhérente sympathisant sympathisante militant militante
                 candidat candidate élu élue député députée sénateur sénatrice"""
@@ -271,26 +246,26 @@ def _fr_lexicon() -> _Lexicon:
 
 
 def _en_lexicon() -> _Lexicon:
-    heads = _en_plurals(_EN_PERSON_SINGULAR)
+    heads = english_plurals(_EN_PERSON_SINGULAR)
     return _Lexicon(
         english=True,
         heads=heads,
         plural=heads - _EN_PERSON_SINGULAR,
-        org_heads=_en_plurals(_EN_ORG_SINGULAR),
-        ambiguous=_en_plurals(
+        org_heads=english_plurals(_EN_ORG_SINGULAR),
+        ambiguous=english_plurals(
             _words(
                 """head chief chair judge general deputy official member leader executive
                 officer aide editor representative supporter premier"""
             )
         ),
-        affiliation=_en_plurals(
+        affiliation=english_plurals(
             _words(
                 """mp mep senator congressman congresswoman lawmaker legislator councillor
                 councilor candidate activist campaigner member supporter mayor deputy
                 politician representative delegate"""
             )
         ),
-        membership=_en_plurals(
+        membership=english_plurals(
             _words("member supporter activist campaigner candidate mp mep senator lawmaker")
         ),
         dets=_words("the a an his her its their our this these those"),

@@ -5,8 +5,9 @@ Every word is lower-case with straight apostrophes. Nothing here is about a stor
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from recoupe.plurals import english_plurals, french_plurals
 
 
 def _words(text: str) -> frozenset[str]:
@@ -201,31 +202,6 @@ _EN_ORG = """
 """
 
 
-def _fr_plural(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for word in words:
-        out.add(word)
-        if word.endswith(("s", "x", "z")) or "-parole" in word:
-            continue
-        out.add(word[:-2] + "aux" if word.endswith("al") else word + "s")
-    return frozenset(out)
-
-
-def _en_plural(words: Iterable[str]) -> frozenset[str]:
-    out: set[str] = set()
-    for word in words:
-        out.add(word)
-        if word.endswith("man"):
-            out.add(word[:-3] + "men")
-        elif word.endswith("y") and word[-2:-1] not in "aeiou":
-            out.add(word[:-1] + "ies")
-        elif word.endswith(("s", "sh", "ch")):
-            out.add(word + "es")
-        else:
-            out.add(word + "s")
-    return frozenset(out)
-
-
 def _fr_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     forms: set[str] = set(_FR_IRREGULAR.split())
     weak: set[str] = set()
@@ -281,10 +257,10 @@ def _fr_lexicon() -> Lexicon:
         plural_pronouns=_words("ils elles eux ceux-ci celles-ci"),
         latter=(("ce", "dernier"), ("cette", "dernière")),
         courtesy=_words("m. mme mlle me maître dr pr mgr monsieur madame docteur professeur"),
-        person_heads=_fr_plural(_FR_PERSON.split()),
-        org_heads=_fr_plural(_FR_ORG.split()),
+        person_heads=french_plurals(_FR_PERSON.split()),
+        org_heads=french_plurals(_FR_ORG.split()),
         speaks_for=_words("porte-parole"),
-        source_heads=_fr_plural(_words("source entourage proche")),
+        source_heads=french_plurals(_words("source entourage proche")),
         report_heads=_words("informations information révélations"),
         generic_orgs=_words(
             """institution organisation entreprise société groupe club équipe firme compagnie
@@ -388,10 +364,10 @@ def _en_lexicon() -> Lexicon:
         plural_pronouns=_words("they them"),
         latter=(("the", "latter"),),
         courtesy=_words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady"),
-        person_heads=_en_plural(_EN_PERSON.split()) | {"people"},
-        org_heads=_en_plural(_EN_ORG.split()),
-        speaks_for=_en_plural(_words("spokesperson spokesman spokeswoman")),
-        source_heads=_en_plural(_words("source insider")),
+        person_heads=english_plurals(_EN_PERSON.split()) | {"people"},
+        org_heads=english_plurals(_EN_ORG.split()),
+        speaks_for=english_plurals(_words("spokesperson spokesman spokeswoman")),
+        source_heads=english_plurals(_words("source insider")),
         report_heads=_words("reports report information"),
         generic_orgs=_words(
             "institution organisation organization company firm group club team charity body"
