@@ -32,11 +32,15 @@ demo: setup
 	$(BIN)/recoupe ingest examples/marseille/manifest.jsonl --db $(DEMO)/marseille.db
 	$(BIN)/recoupe export --db $(DEMO)/marseille.db --format json -o $(DEMO)/dossier.json
 	$(BIN)/recoupe status --db $(DEMO)/marseille.db
+	$(BIN)/recoupe timeline --db $(DEMO)/marseille.db --svg $(DEMO)/timeline.svg > $(DEMO)/timeline.txt
 	@echo
 	@echo "The dossier is in $(DEMO)/:"
 	@echo "  $(DEMO)/dossier.json   the export (format recoupe.dossier/1)"
+	@echo "  $(DEMO)/timeline.svg   the timeline as a picture (timeline.txt as text)"
 	@echo "  $(DEMO)/marseille.db   the SQLite dossier: try"
 	@echo "    $(BIN)/recoupe search 'narcotrafic' --db $(DEMO)/marseille.db"
+	@echo "    $(BIN)/recoupe entities list --db $(DEMO)/marseille.db"
+	@echo "    $(BIN)/recoupe discrepancies --db $(DEMO)/marseille.db"
 
 lint: setup
 	$(BIN)/ruff check src tests eval bench

@@ -33,6 +33,8 @@ def test_make_demo_from_a_clean_clone(tmp_path: Path, dossier_schema: dict[str, 
     dossier = json.loads((clone / "demo-out" / "dossier.json").read_text(encoding="utf-8"))
     validate_dossier(dossier, dossier_schema)
     assert len(dossier["documents"]) == 5 and dossier["errors"] == []
+    assert dossier["entities"] and dossier["events"] and dossier["quotes"] and dossier["stories"]
+    assert (clone / "demo-out" / "timeline.svg").read_text(encoding="utf-8").startswith("<svg")
 
 
 def test_benchmark_runs_on_a_small_corpus() -> None:
