@@ -9,12 +9,14 @@ below its floor fails the run; floors only ever go up (:func:`ratchet_floors`).
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -182,3 +184,41 @@ def write_result(name: str, payload: Mapping[str, Any]) -> Path:
 def progress(message: str) -> None:
     """A progress note on standard error (the table goes to standard output)."""
     print(message, file=sys.stderr, flush=True)
+
+
+def harness_arguments(
+    argv: Sequence[str] | None, *, prog: str, description: str, fast: str
+) -> argparse.Namespace:
+    """The options every harness takes: ``--fast`` (a subset, ``.fast`` floor keys) and
+    ``--ratchet`` (raise the floors to this run's figures)."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--fast", action="store_true", help=f"{fast} (floor keys end in .fast)")
+    parser.add_argument(
+        "--ratchet",
+        action="store_true",
+        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
+    )
+    return parser.parse_args(argv)
+
+
+def package_versions(*packages: str) -> dict[str, str]:
+    """Installed versions of ``packages`` ("absent" for those not installed)."""
+    found = {}
+    for package in packages:
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "absent"
+    return found
+
+
+def floors_json(checks: Sequence[FloorCheck]) -> list[dict[str, Any]]:
+    return [{"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks]
+
+
+def below_floor(checks: Sequence[FloorCheck]) -> list[str]:
+    """The keys under their floor, said on standard output when there are any."""
+    failed = [c.key for c in checks if not c.ok]
+    if failed:
+        print(f"below floor: {', '.join(failed)}")
+    return failed

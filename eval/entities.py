@@ -72,20 +72,23 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Protocol
 
 from eval.common import (
+    below_floor,
     check_floors,
     data_dir,
     fast_subset,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     join_sentences,
     join_tokens,
     load_floors,
+    package_versions,
     progress,
     ratchet_floors,
     skip_message,
@@ -937,30 +940,16 @@ def ner_table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def _versions() -> dict[str, str]:
-    versions = {}
-    for package in ("spacy", *SPACY_MODELS.values()):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "absent"
-    return versions
+    return package_versions("spacy", *SPACY_MODELS.values())
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.entities", description=__doc__.split("\n")[0]
+    return harness_arguments(
+        argv,
+        prog="python -m eval.entities",
+        description=__doc__.split("\n")[0],
+        fast="every 4th document (ECB+: every 3rd subtopic) only",
     )
-    parser.add_argument(
-        "--fast",
-        action="store_true",
-        help="every 4th document (ECB+: every 3rd subtopic) only (floor keys end in .fast)",
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -1045,15 +1034,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "recoupe_offset_errors": recoupe.offset_errors if recoupe is not None else None,
             "seconds": time.perf_counter() - started,
             "sets": results,
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
+    failed = below_floor(checks)
     if missing:
         print(f"floored but not measured (recoupe entity layer absent): {', '.join(missing)}")
     if crashed:

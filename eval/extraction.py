@@ -46,12 +46,15 @@ from typing import Any
 import trafilatura
 
 from eval.common import (
+    below_floor,
     check_floors,
     data_dir,
     fast_subset,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
@@ -334,18 +337,12 @@ def results_table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.extraction", description=__doc__.split("\n")[0]
+    return harness_arguments(
+        argv,
+        prog="python -m eval.extraction",
+        description=__doc__.split("\n")[0],
+        fast="every 4th page only",
     )
-    parser.add_argument(
-        "--fast", action="store_true", help="every 4th page only (floor keys end in .fast)"
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -379,17 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "data": str(root),
             "versions": {pkg: version(pkg) for pkg in ("trafilatura", "htmldate")},
             "sets": results,
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
-        return 1
-    return 0
+    return 1 if below_floor(checks) else 0
 
 
 if __name__ == "__main__":

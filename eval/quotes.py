@@ -53,10 +53,13 @@ from typing import Any
 
 from eval.common import (
     EVAL_DIR,
+    below_floor,
     check_floors,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
@@ -351,18 +354,12 @@ def results_table(result: dict[str, Any]) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.quotes", description=__doc__.split("\n")[0]
+    return harness_arguments(
+        argv,
+        prog="python -m eval.quotes",
+        description=__doc__.split("\n")[0],
+        fast="the same set (it is small)",
     )
-    parser.add_argument(
-        "--fast", action="store_true", help="the same set (it is small); floor keys end in .fast"
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -388,17 +385,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "fast": args.fast,
             "data": str(DATA),
             "sets": {SET: result},
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
-        return 1
-    return 0
+    return 1 if below_floor(checks) else 0
 
 
 if __name__ == "__main__":

@@ -77,12 +77,15 @@ from pathlib import Path
 from typing import Any
 
 from eval.common import (
+    below_floor,
     check_floors,
     data_dir,
     fast_subset,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
@@ -580,20 +583,12 @@ def copies_table(results: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.stories", description=(__doc__ or "").split("\n")[0]
+    return harness_arguments(
+        argv,
+        prog="python -m eval.stories",
+        description=(__doc__ or "").split("\n")[0],
+        fast="RPM2 every 2nd document, ECB+ every 3rd topic",
     )
-    parser.add_argument(
-        "--fast",
-        action="store_true",
-        help="RPM2 every 2nd document, ECB+ every 3rd topic (floor keys end in .fast)",
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -679,15 +674,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "baseline_threshold": BASELINE_THRESHOLD,
             },
             "sets": results,
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
+    failed = below_floor(checks)
     if problems:
         print(f"failed: {', '.join(problems)}")
     return 1 if failed or problems else 0

@@ -71,20 +71,23 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from eval.common import (
+    below_floor,
     check_floors,
     data_dir,
     fast_subset,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     join_sentences,
     load_floors,
+    package_versions,
     progress,
     ratchet_floors,
     skip_message,
@@ -558,28 +561,16 @@ def results_table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def _versions() -> dict[str, str]:
-    versions = {}
-    for package in ("dateparser", "recoupe"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "absent"
-    return versions
+    return package_versions("dateparser", "recoupe")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.time", description="temporal expressions against dateparser"
+    return harness_arguments(
+        argv,
+        prog="python -m eval.time",
+        description="temporal expressions against dateparser",
+        fast="every 2nd document only",
     )
-    parser.add_argument(
-        "--fast", action="store_true", help="every 2nd document only (floor keys end in .fast)"
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -638,15 +629,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "versions": _versions(),
             "seconds": perf_counter() - started,
             "sets": results,
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
+    failed = below_floor(checks)
     if crashed:
         print(f"crashed: {', '.join(crashed)}")
     return 1 if failed or crashed else 0

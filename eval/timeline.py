@@ -84,20 +84,23 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import perf_counter
 from typing import Any
 
 from eval.common import (
+    below_floor,
     check_floors,
     data_dir,
     fast_subset,
     floor_key,
+    floors_json,
     format_floor_checks,
     format_table,
+    harness_arguments,
     join_sentences,
     load_floors,
+    package_versions,
     progress,
     ratchet_floors,
     skip_message,
@@ -651,30 +654,16 @@ def results_table(results: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def _versions() -> dict[str, str]:
-    versions = {}
-    for package in ("recoupe", "spacy"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "absent"
-    return versions
+    return package_versions("recoupe", "spacy")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        prog="python -m eval.timeline", description="event dating and ordering against the DCT"
+    return harness_arguments(
+        argv,
+        prog="python -m eval.timeline",
+        description="event dating and ordering against the DCT",
+        fast="every 2nd timeline of each corpus",
     )
-    parser.add_argument(
-        "--fast",
-        action="store_true",
-        help="every 2nd timeline of each corpus (floor keys end in .fast)",
-    )
-    parser.add_argument(
-        "--ratchet",
-        action="store_true",
-        help="raise eval/floors.json to this run's figures (rounded down; never lowered)",
-    )
-    return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -772,15 +761,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "seconds": perf_counter() - started,
             "sets": results,
             "timelines": per_timeline,
-            "floors": [
-                {"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks
-            ],
+            "floors": floors_json(checks),
         },
     )
     print(f"\nwritten: {path}")
-    failed = [c.key for c in checks if not c.ok]
-    if failed:
-        print(f"below floor: {', '.join(failed)}")
+    failed = below_floor(checks)
     if crashed:
         print(f"crashed: {', '.join(crashed)}")
     return 1 if failed or crashed else 0
