@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from recoupe import corpus
+from recoupe import corpus, ids
 from recoupe.discrepancies import STAGE as DISCREPANCY_STAGE
 from recoupe.discrepancies import find_discrepancies
 from recoupe.entities import curation
@@ -24,13 +25,16 @@ from recoupe.entities.pipeline import analyse_documents, resolve_entities
 from recoupe.entities.reference import Reference, link
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.serialize import dump, load
+from recoupe.errors import Code
 from recoupe.events import stage as events_stage
+from recoupe.events.model import DocumentEvents
 from recoupe.events.serialize import dump as dump_events
 from recoupe.events.serialize import load as load_events
 from recoupe.events.stage import STAGE as EVENT_STAGE
+from recoupe.events.timeline import TimelineEvent
 from recoupe.quotes import stage as quotes_stage
 from recoupe.quotes.stage import STAGE as QUOTE_STAGE
-from recoupe.store import SqliteStore
+from recoupe.store import SqliteStore, StoredDocument
 from recoupe.store.records import EntityRecord, RelationRecord, RoleRecord, Span
 
 log = logging.getLogger(__name__)
@@ -47,12 +51,16 @@ class AnalysisReport:
 def analyse(
     store: SqliteStore, *, on_document: Callable[[int], None] | None = None
 ) -> AnalysisReport:
-    """Analyse what is new in ``store``, then rebuild the corpus-level results."""
+    """Analyse what is new in ``store``, then rebuild the corpus-level results.
+
+    A per-document stage that fails on one document records a coded error for that document
+    (``analysis_failed``) and stores an empty result for it, so the rest of the batch is analysed
+    and a re-run does not fail the same way again.
+    """
     pending = store.unanalysed(ENTITY_STAGE)
     for first in range(0, len(pending), CHUNK):
         chunk = pending[first : first + CHUNK]
-        results = analyse_documents([(d.id, d.text, d.language) for d in chunk])
-        store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in results])
+        store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in _entities(store, chunk)])
         if on_document is not None:
             on_document(len(chunk))
     _analyse_events(store)
@@ -61,18 +69,51 @@ def analyse(
     return AnalysisReport(len(pending), entities, applied)
 
 
+def _entities(store: SqliteStore, chunk: Sequence[StoredDocument]) -> list[DocumentEntities]:
+    """The entity stage on a chunk at once; when that fails, document by document."""
+    try:
+        return analyse_documents([(d.id, d.text, d.language) for d in chunk])
+    except Exception:  # a bug on one document must not cost the others their analysis
+        log.warning("entity stage failed on a chunk; analysing its documents one by one")
+    results = []
+    for doc in chunk:
+        try:
+            results.extend(analyse_documents([(doc.id, doc.text, doc.language)]))
+        except Exception as error:
+            _document_failed(store, doc, ENTITY_STAGE, error)
+            results.append(DocumentEntities(doc.id, doc.language))
+    return results
+
+
+def _document_failed(
+    store: SqliteStore, doc: StoredDocument, stage: str, error: BaseException
+) -> None:
+    log.exception("stage %s failed on document %s", stage, doc.id, exc_info=error)
+    store.record_error(
+        doc.origin,
+        str(Code.ANALYSIS_FAILED),
+        f"stored, but {stage} failed on it ({type(error).__name__}: {error}); "
+        "it counts as analysed with no results — please report this bug",
+    )
+
+
 def _analyse_events(store: SqliteStore) -> None:
     """Dates and events of the documents the event stage has not seen (entities known)."""
     waiting = {doc.id for doc in store.unanalysed(EVENT_STAGE)}
     if not waiting:
         return
-    results = []
+    results: list[tuple[str, object]] = []
     for doc, data in store.analyses(ENTITY_STAGE):
-        if doc.id in waiting:
+        if doc.id not in waiting:
+            continue
+        try:
             timexes, events = events_stage.analyse_document(
                 doc, load(doc.id, doc.language, doc.text, data)
             )
-            results.append((doc.id, dump_events(events, timexes)))
+        except Exception as error:
+            _document_failed(store, doc, EVENT_STAGE, error)
+            timexes, events = [], DocumentEvents(doc.id, [])
+        results.append((doc.id, dump_events(events, timexes)))
     store.save_analyses(EVENT_STAGE, results)
 
 
@@ -81,18 +122,18 @@ def _analyse_quotes(store: SqliteStore) -> None:
     waiting = {doc.id for doc in store.unanalysed(QUOTE_STAGE)}
     if not waiting:
         return
-    results = [
-        (
-            doc.id,
-            {
-                "quotes": quotes_stage.analyse_document(
-                    doc.text, load(doc.id, doc.language, doc.text, data)
-                )
-            },
-        )
-        for doc, data in store.analyses(ENTITY_STAGE)
-        if doc.id in waiting
-    ]
+    results: list[tuple[str, object]] = []
+    for doc, data in store.analyses(ENTITY_STAGE):
+        if doc.id not in waiting:
+            continue
+        try:
+            found = quotes_stage.analyse_document(
+                doc.text, load(doc.id, doc.language, doc.text, data)
+            )
+        except Exception as error:
+            _document_failed(store, doc, QUOTE_STAGE, error)
+            found = []
+        results.append((doc.id, {"quotes": found}))
     store.save_analyses(QUOTE_STAGE, results)
 
 
@@ -111,36 +152,103 @@ def resolved(
     references = [Reference(s, i, n, t, tuple(a)) for s, i, n, t, a in store.references()]
     linked = link(resolve_entities(docs), references) if references else resolve_entities(docs)
     entities, applied = curation.apply(linked, by_id, store.decisions())
-    return entities, by_id, applied
+    return unique_entities(entities), by_id, applied
+
+
+def unique_entities(entities: Sequence[ResolvedEntity]) -> list[ResolvedEntity]:
+    """Entity ids made distinct: two entities named alike keep apart (see :mod:`recoupe.ids`)."""
+    return ids.unique(
+        entities,
+        id_of=lambda e: e.id,
+        content_key=lambda e: min(e.mentions) if e.mentions else (e.name, str(e.type)),
+        with_id=lambda e, new: replace(e, id=new),
+    )
+
+
+T = TypeVar("T")
+
+
+class _Steps:
+    """Runs the corpus steps of one rebuild; a step that fails records a coded error and hands
+    the next steps an empty result, so the rest of the dossier is still built."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+        store.clear_errors(str(Code.CORPUS_STEP_FAILED))
+
+    def run(self, name: str, step: Callable[[], T], fallback: T) -> T:
+        try:
+            return step()
+        except Exception as error:
+            log.exception("corpus step %s failed", name)
+            self.store.record_error(
+                f"recoupe:{name}",
+                str(Code.CORPUS_STEP_FAILED),
+                f"the {name} step failed ({type(error).__name__}: {error}); the rest of the "
+                "dossier was built without it — please report this bug",
+            )
+            return fallback
 
 
 def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     """Resolve entities across the dossier, build the timeline, and replace derived tables."""
-    entities, docs, applied = resolved(store)
+    steps = _Steps(store)
+    empty: tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]
+    empty = ([], {}, [])
+    entities, docs, applied = steps.run("entities", lambda: resolved(store), empty)
     records = [to_record(entity, docs) for entity in entities if not entity.rejected]
-    store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
+
+    def store_entities() -> None:
+        store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
+
+    steps.run("store entities", store_entities, None)
     documents = store.documents()
     texts = {doc.id: doc.text for doc in documents}
     facts = corpus.entities_by_document(entities)
     events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
     for doc_events in events:
         facts[doc_events.document].update(f"date:{e.date}" for e in doc_events.events)
-    found_copies = corpus.copies(documents, facts)
-    store.replace_copies(corpus.COPIES_STAGE, found_copies)
+
+    def copies_step() -> dict[str, tuple[str, str]]:
+        found = corpus.copies(documents, facts)
+        store.replace_copies(corpus.COPIES_STAGE, found)
+        return found
+
+    no_copies: dict[str, tuple[str, str]] = {}
+    found_copies = steps.run("copies", copies_step, no_copies)
     copies = {doc: original for doc, (original, _) in found_copies.items()}
-    store.replace_stories(corpus.STORIES_STAGE, corpus.stories(documents, entities))
-    timeline = events_stage.timeline(documents, events, entities, copies)
-    store.replace_events(EVENT_STAGE, events_stage.records(timeline, texts))
-    quotes = {doc.id: data.get("quotes", []) for doc, data in store.analyses(QUOTE_STAGE)}
-    order = [
-        doc.id for doc in sorted(documents, key=lambda d: (d.published is None, d.published or ""))
-    ]
-    store.replace_quotes(
-        QUOTE_STAGE, quotes_stage.group_quotes(quotes, texts, entities, copies, order)
+    steps.run(
+        "stories",
+        lambda: store.replace_stories(corpus.STORIES_STAGE, corpus.stories(documents, entities)),
+        None,
     )
-    reviewed = {d["target"] for d in store.decisions() if d["action"] == "review"}
-    found = find_discrepancies(entities, docs, texts, timeline, reviewed=reviewed)
-    store.replace_discrepancies(DISCREPANCY_STAGE, found)
+
+    def timeline_step() -> list[TimelineEvent]:
+        timeline = events_stage.timeline(documents, events, entities, copies)
+        store.replace_events(EVENT_STAGE, events_stage.records(timeline, texts))
+        return timeline
+
+    no_timeline: list[TimelineEvent] = []
+    timeline = steps.run("timeline", timeline_step, no_timeline)
+
+    def quotes_step() -> None:
+        quotes = {doc.id: data.get("quotes", []) for doc, data in store.analyses(QUOTE_STAGE)}
+        order = [
+            doc.id
+            for doc in sorted(documents, key=lambda d: (d.published is None, d.published or ""))
+        ]
+        store.replace_quotes(
+            QUOTE_STAGE, quotes_stage.group_quotes(quotes, texts, entities, copies, order)
+        )
+
+    steps.run("quotes", quotes_step, None)
+
+    def discrepancies_step() -> None:
+        reviewed = {d["target"] for d in store.decisions() if d["action"] == "review"}
+        found = find_discrepancies(entities, docs, texts, timeline, reviewed=reviewed)
+        store.replace_discrepancies(DISCREPANCY_STAGE, found)
+
+    steps.run("discrepancies", discrepancies_step, None)
     return len(records), applied
 
 

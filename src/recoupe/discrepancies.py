@@ -17,8 +17,10 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
+from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
@@ -53,6 +55,12 @@ def find_discrepancies(
         *_dates(timeline, texts),
         *_ages(people, docs, texts),
     ]
+    found = ids.unique(  # the same discrepancy found twice (two pairs of one surname) is one
+        found,
+        id_of=lambda d: d.id,
+        content_key=lambda d: (d.kind, d.subject, tuple(sorted(v.value for v in d.values))),
+        with_id=lambda d, new: replace(d, id=new),
+    )
     return [_mark(item, reviewed) for item in found]
 
 

@@ -27,6 +27,8 @@ class Code(StrEnum):
     TOO_MANY_REDIRECTS = "too_many_redirects"
     BAD_CONTENT_TYPE = "bad_content_type"  # the server sent something that is not a page or feed
     INTERNAL = "internal"  # a bug in recoupe: please report it
+    ANALYSIS_FAILED = "analysis_failed"  # stored, but a per-document stage failed on it (a bug)
+    CORPUS_STEP_FAILED = "corpus_step_failed"  # a dossier-wide step failed (a bug); the rest built
 
 
 class RecoupeError(Exception):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from recoupe import ids
 from recoupe.entities.unionfind import UnionFind
 from recoupe.events.model import DocumentEvents, EventFact
 from recoupe.store.records import Span
@@ -87,7 +88,11 @@ def build_timeline(found: Sequence[Statement], copies: Mapping[str, str]) -> lis
     """Merge statements into events; ``copies`` maps a document to the one it copies."""
     sets = UnionFind(len(found))
     blocks: dict[str, list[int]] = defaultdict(list)
+    sentences: dict[tuple[str, int, int, str], int] = {}
     for index, statement in enumerate(found):
+        # one sentence of one document dating one thing twice is one timeline entry
+        said = (statement.document, statement.fact.start, statement.fact.end, statement.fact.date)
+        sets.union(sentences.setdefault(said, index), index)
         first = bounds(statement.fact.date)[0] or ""
         blocks[first[:7]].append(index)
     for members in blocks.values():
@@ -95,7 +100,12 @@ def build_timeline(found: Sequence[Statement], copies: Mapping[str, str]) -> lis
             for b in members[position + 1 :]:
                 if same_event(found[a], found[b]):
                     sets.union(a, b)
-    events = [_event([found[i] for i in group], copies) for group in sets.groups()]
+    events = ids.unique(
+        [_event([found[i] for i in group], copies) for group in sets.groups()],
+        id_of=lambda e: e.id,
+        content_key=lambda e: tuple(e.evidence),
+        with_id=lambda e, new: replace(e, id=new),
+    )
     _follow_up(events)
     return sorted(events, key=lambda e: (bounds(e.date)[0] or "", e.id))
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
+from recoupe import ids
 from recoupe.entities.model import DocumentEntities
 from recoupe.entities.names import fold
 from recoupe.entities.resolve import ResolvedEntity
@@ -51,7 +52,12 @@ def group_quotes(
                 keys.append(key)
                 home = key
             groups.setdefault(home, []).append((document, fact))
-    return [_record(found, owners, copies) for found in groups.values()]
+    return ids.unique(
+        [_record(found, owners, copies) for found in groups.values()],
+        id_of=lambda q: q.id,
+        content_key=lambda q: tuple(o.span for o in q.occurrences),
+        with_id=lambda q, new: replace(q, id=new),
+    )
 
 
 def _same(a: str, b: str) -> bool:

@@ -295,6 +295,21 @@ class SqliteStore:
         rows = self._db.execute("SELECT origin, code, message, at FROM errors ORDER BY id")
         return [StoredError(row[0], row[1], row[2], row[3]) for row in rows]
 
+    def record_error(self, origin: str, code: str, message: str) -> None:
+        """Record (or replace) the latest failure of ``origin``: a document or a corpus step."""
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO errors (origin, code, message, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (origin) DO UPDATE SET code = excluded.code, "
+                "message = excluded.message, at = excluded.at",
+                (origin, code, message, now()),
+            )
+
+    def clear_errors(self, code: str) -> None:
+        """Forget the failures of one kind (a corpus step that has just succeeded again)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM errors WHERE code = ?", (code,))
+
     def versions(self, origin: str) -> list[Version]:
         rows = self._db.execute(
             "SELECT d.id, d.version, d.is_current, d.ingested_at, s.fetched_at, length(d.text) "
