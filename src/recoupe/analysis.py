@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -18,12 +18,13 @@ from recoupe import corpus, ids
 from recoupe.discrepancies import STAGE as DISCREPANCY_STAGE
 from recoupe.discrepancies import find_discrepancies
 from recoupe.entities import curation
-from recoupe.entities.model import DocumentEntities
+from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import fold
 from recoupe.entities.pipeline import STAGE as ENTITY_STAGE
 from recoupe.entities.pipeline import analyse_documents, resolve_entities
 from recoupe.entities.reference import Reference, link
 from recoupe.entities.resolve import ResolvedEntity
+from recoupe.entities.roles import title_before
 from recoupe.entities.serialize import dump, load
 from recoupe.errors import Code
 from recoupe.events import stage as events_stage
@@ -196,14 +197,14 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     empty: tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]
     empty = ([], {}, [])
     entities, docs, applied = steps.run("entities", lambda: resolved(store), empty)
-    records = [to_record(entity, docs) for entity in entities if not entity.rejected]
+    documents = store.documents()
+    texts = {doc.id: doc.text for doc in documents}
+    records = [to_record(entity, docs, texts) for entity in entities if not entity.rejected]
 
     def store_entities() -> None:
         store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
 
     steps.run("store entities", store_entities, None)
-    documents = store.documents()
-    texts = {doc.id: doc.text for doc in documents}
     facts = corpus.entities_by_document(entities)
     events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
     for doc_events in events:
@@ -252,11 +253,15 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     return len(records), applied
 
 
-def to_record(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> EntityRecord:
+def to_record(
+    entity: ResolvedEntity, docs: dict[str, DocumentEntities], texts: Mapping[str, str]
+) -> EntityRecord:
     mentions = sorted(
         Span(doc, docs[doc].mentions[i].start, docs[doc].mentions[i].end)
         for doc, i in entity.mentions
     )
+    aliases = [entity.name, *(a for a in entity.aliases if a != entity.name)]
+    aliases += _titled(entity, docs, texts, set(aliases))
     return EntityRecord(
         id=entity.id,
         name=entity.name,
@@ -264,12 +269,37 @@ def to_record(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> Enti
         mentions=tuple(mentions),
         roles=_roles(entity, docs),
         details={
-            "aliases": [entity.name, *(a for a in entity.aliases if a != entity.name)],
+            "aliases": aliases,
             "merges": [{"rule": m.rule, "evidence": m.evidence} for m in entity.merges],
             "variants": entity.variants,
         },
         external_ids=entity.external_ids,
     )
+
+
+def _titled(
+    entity: ResolvedEntity,
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+    known: set[str],
+) -> list[str]:
+    """The names as written with a courtesy title or title word ("M. Martin", "Judge Roe"): the
+    mentions are the bare names (the title is a role), but readers search for both."""
+    if entity.type is not EntityType.PERSON:
+        return []
+    found: list[str] = []
+    for document, index in entity.mentions:
+        text = texts.get(document)
+        if text is None:
+            continue
+        mention = docs[document].mentions[index]
+        start = title_before(text, mention.start, language=docs[document].language)
+        if start is not None:
+            titled = " ".join(text[start : mention.end].split())
+            if titled not in known:
+                known.add(titled)
+                found.append(titled)
+    return found
 
 
 def _roles(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> tuple[RoleRecord, ...]:

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
+from recoupe.entities.names import multi_word as is_multi_word
 from recoupe.entities.names import name_key, place_key, split_person
 from recoupe.entities.unionfind import UnionFind
 
@@ -69,7 +70,7 @@ def _join_same_names(
 ) -> None:
     first: dict[str, int] = {}
     for index, key in enumerate(keys):
-        if (" " in key) != multi_word:
+        if is_multi_word(mentions[index].text) != multi_word:
             continue
         if key in first:
             sets.union(first[key], index)
@@ -83,7 +84,7 @@ def _full_names(
     """Multi-word person names: mention index → (given names, surname)."""
     persons = {}
     for index, mention in enumerate(mentions):
-        if " " in keys[index] and _winner(votes[index]) is EntityType.PERSON:
+        if is_multi_word(mention.text) and _winner(votes[index]) is EntityType.PERSON:
             persons[index] = split_person(mention.text)
     return persons
 
@@ -95,7 +96,7 @@ def _attach_short_names(
     persons: dict[int, tuple[str, str]],
 ) -> None:
     for index, key in enumerate(keys):
-        if " " in key or mentions[index].type not in (
+        if is_multi_word(mentions[index].text) or mentions[index].type not in (
             EntityType.PERSON,
             EntityType.MISC,
             EntityType.LOC,

@@ -45,6 +45,12 @@ def name_key(text: str) -> str:
     return _POSSESSIVE.sub("", fold(text)).strip()
 
 
+def multi_word(surface: str) -> bool:
+    """A name of several words as written: "Jean Roe" is, "Alliot-Marie" and "Jean-Luc" are not
+    (a hyphenated surname or given name is one word, although its key has a space)."""
+    return len(surface.split()) > 1
+
+
 def sound_key(text: str) -> str:
     """A coarser key for spelling variants: folded, spaces out, doubled letters single."""
     return _DOUBLED.sub(r"\1", name_key(text).replace(" ", "").replace("'", ""))
@@ -54,13 +60,19 @@ def tokens(text: str) -> list[str]:
     return name_key(text).split()
 
 
+# Generational suffixes after a surname ("John Roe Jr.", "Henri Roe fils"): not the surname.
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "fils", "pere", "junior", "senior"})
+
+
 def split_person(text: str) -> tuple[str, str]:
     """(given names, surname) of a person's name; ("", name) for a single word.
 
     The surname is the last word with the particles before it ("Amélie de Montchalin" →
-    ("amelie", "de montchalin")).
+    ("amelie", "de montchalin")); a generational suffix is not part of it ("Jr.").
     """
-    words = tokens(text)
+    words = [key for key in (name_key(word) for word in text.split()) if key]
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        words.pop()
     if len(words) < 2:
         return "", " ".join(words)
     cut = len(words) - 1
@@ -101,3 +113,31 @@ def place_key(text: str) -> str:
     """The key of a place's name without a generic head ("Élysée Palace" → "elysee")."""
     key = name_key(text)
     return _GENERIC_BEFORE.sub("", _GENERIC_AFTER.sub("", key)).strip()
+
+
+def core_person(text: str) -> tuple[str, tuple[str, ...], str]:
+    """(first given name, middle names or initials, surname): "Brian G. Nichols" →
+    ("brian", ("g",), "nichols"); "Arcade Joseph Comeaux Jr." → ("arcade", ("joseph",),
+    "comeaux")."""
+    given, surname = split_person(text)
+    words = given.split()
+    return (words[0] if words else "", tuple(words[1:]), surname)
+
+
+def compatible_middles(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names that may be one person's: one side has none, or each initial or name of the
+    shorter side matches the other's in order ("G." and "Gregory")."""
+    if not a or not b:
+        return True
+    shorter, longer = sorted((a, b), key=len)
+    return all(
+        x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y)
+        for x, y in zip(shorter, longer, strict=False)
+    )
+
+
+def short_given(a: str, b: str) -> bool:
+    """One given name is a short form of the other ("tim" of "timothy", "alex" of
+    "alexandre"): a prefix of at least three letters."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 3 and shorter != longer and longer.startswith(shorter)

@@ -28,7 +28,18 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import Levenshtein
 
 from recoupe.entities.model import DocumentEntities, EntityType
-from recoupe.entities.names import name_key, place_key, sound_key, split_person
+from recoupe.entities.names import (
+    SUFFIXES,
+    compatible_middles,
+    core_person,
+    multi_word,
+    name_key,
+    place_key,
+    short_given,
+    sound_key,
+    split_person,
+    tokens,
+)
 
 _VARIANT_MAX_EDITS = 1
 _MIN_SHARED_CONTEXT = 2
@@ -58,7 +69,7 @@ class Local:
 
     @property
     def is_full_name(self) -> bool:
-        return self.type is EntityType.PERSON and " " in name_key(self.best)
+        return self.type is EntityType.PERSON and multi_word(self.best)
 
 
 @dataclass(slots=True)
@@ -132,6 +143,7 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     locals_ = local_entities(docs)
     clusters = _Clusters(locals_)
     _by_key(clusters, locals_)
+    _by_core_name(clusters, locals_)
     _by_acronym(clusters, locals_)
     _by_place(clusters, locals_)
     _by_variant(clusters, locals_)
@@ -144,8 +156,9 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
 def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     first: dict[str, int] = {}
     for index, local in enumerate(locals_):
-        for key in sorted(local.keys):
-            if local.type is EntityType.PERSON and " " not in key:
+        for surface in sorted(local.surfaces):
+            key = name_key(surface)
+            if local.type is EntityType.PERSON and not multi_word(surface):
                 continue  # a bare surname is resolved by _by_surname
             if key in first:
                 clusters.union(
@@ -153,6 +166,39 @@ def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 )
             else:
                 first[key] = index
+
+
+def _by_core_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """Full names that differ by a middle initial, a generational suffix or a short given name
+    ("Brian G. Nichols" / "Brian Nichols"; "Tim Cook" / "Timothy D. Cook" when the contexts
+    agree). Conflicting middle initials or suffixes ("Jr." / "Sr.") keep people apart."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, local in enumerate(locals_):
+        if local.is_full_name:
+            blocks[core_person(local.best)[2]].append(index)
+    for members in blocks.values():
+        for position, a in enumerate(members):
+            for b in members[position + 1 :]:
+                if clusters.find(a) != clusters.find(b):
+                    _try_core_name(clusters, locals_[a], locals_[b], a, b)
+
+
+def _try_core_name(clusters: _Clusters, first: Local, second: Local, a: int, b: int) -> None:
+    given_a, middles_a, _ = core_person(first.best)
+    given_b, middles_b, _ = core_person(second.best)
+    suffixes = {w for w in tokens(first.best) + tokens(second.best) if w in SUFFIXES}
+    if len(suffixes) > 1 or not compatible_middles(middles_a, middles_b):
+        return
+    if given_a == given_b:
+        evidence = f"{first.best!r} and {second.best!r} differ by a middle name or suffix"
+        clusters.union(a, b, Merge("middle_name", evidence))
+        return
+    shared = (first.context & second.context) - first.keys - second.keys
+    if short_given(given_a, given_b) and len(shared) >= _MIN_SHARED_CONTEXT:
+        evidence = f"{first.best!r} ~ {second.best!r} (short given name); both with " + ", ".join(
+            sorted(shared)[:4]
+        )
+        clusters.union(a, b, Merge("short_given_name", evidence))
 
 
 def _by_acronym(clusters: _Clusters, locals_: Sequence[Local]) -> None:

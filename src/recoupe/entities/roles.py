@@ -1356,3 +1356,25 @@ def _relations_in(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
         if fact.subject != fact.object:
             found.setdefault((fact.subject, fact.predicate, fact.object), fact)
     return sorted(found.values(), key=lambda r: (r.start, r.subject, r.object))
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_][\w.'’-]*\.?) $")
+
+
+def title_before(text: str, start: int, *, language: str) -> int | None:
+    """Where a courtesy title or a capitalised title word right before ``text[start]`` begins.
+
+    ``"M. Martin"``, ``"Mme Roe"``, ``"Judge Roe"``, ``"Sgt. Roe"`` → the start of the title, so
+    that the name as written with its title can be an alias; otherwise ``None``.
+    """
+    lex = _LEXICONS.get(language[:2].lower())
+    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if lex is None or found is None:
+        return None
+    word = found.group(1)
+    low = word.lower().translate(_APOSTROPHES)
+    if low in lex.courtesy or low.rstrip(".") in lex.courtesy:
+        return found.start(1)
+    if word[:1].isupper() and _head_word(low) in lex.heads:  # capitalised: a title here
+        return found.start(1)
+    return None
