@@ -40,7 +40,7 @@ def clean(raw: RawDocument) -> Article:
     if not raw.data.strip():
         raise IngestError(Code.EMPTY, "the document is empty")
     found = _extract(raw)
-    text = found.text.strip("\n")
+    text = found.text.translate(_INVISIBLE).strip("\n")
     if not text.strip():
         raise IngestError(Code.NO_TEXT, "no article text was found in the document")
     hints = raw.hints
@@ -61,6 +61,11 @@ def clean(raw: RawDocument) -> Article:
         removed_chars=max(0, found.removed_chars),
         raw=raw,
     )
+
+
+# Invisible characters that split words for every reader ("mar\u00adtelé"): soft hyphens,
+# zero-width spaces and joiners, a byte-order mark inside the text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def _extract(raw: RawDocument) -> _Found:

@@ -49,8 +49,12 @@ def find_discrepancies(
     reviewed: set[str],
 ) -> list[DiscrepancyRecord]:
     people = [e for e in entities if e.type is EntityType.PERSON and not e.rejected]
+    named = _name_variants(people, docs, texts)
+    spelled = {item.subject for item in named}
+    others = [e for e in entities if not e.rejected and e.id not in spelled]
     found = [
-        *_name_variants(people, docs, texts),
+        *named,
+        *_spelling_variants(others, docs, texts),
         *_first_names(people, docs, texts),
         *_dates(timeline, texts),
         *_ages(people, docs, texts),
@@ -97,22 +101,68 @@ def _name_variants(
             continue
         by_surname: dict[str, list[Span]] = defaultdict(list)
         spelled: dict[str, str] = {}
+        written: dict[str, str] = {}  # the fullest form of each spelling, as written
         for mention in person.mentions:
             span = _span(docs, mention)
             surface = texts[span.document][span.start : span.end]
             surname = surface.split()[-1]
             spelled.setdefault(name_key(surname), surname)
             by_surname[name_key(surname)].append(span)
+            if len(surface) > len(written.get(name_key(surname), "")):
+                written[name_key(surname)] = " ".join(surface.split())
         if len(by_surname) < 2:
             continue
         values = [DiscrepancyValue(spelled[k], tuple(v)) for k, v in sorted(by_surname.items())]
-        sides = " and ".join(f"{v.value!r} ({_sources(v.evidence)} source(s))" for v in values)
+        sides = " and ".join(
+            f"{v.value!r} ({_sources(v.evidence)} source(s)"
+            + (f", as {written[k]!r})" if written[k] != v.value else ")")
+            for k, v in zip(sorted(by_surname), values, strict=True)
+        )
         found.append(
             DiscrepancyRecord(
                 discrepancy_id("name_variant", person.id, spelled.values()),
                 "name_variant",
                 person.id,
                 f"The name of {person.name} is spelled {sides}.",
+                tuple(values),
+            )
+        )
+    return found
+
+
+def _spelling_variants(
+    entities: Sequence[ResolvedEntity],
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+) -> list[DiscrepancyRecord]:
+    """Entities joined across a misspelling ("CFDT" / "CDFT"): both spellings, with where each
+    is written."""
+    found = []
+    for entity in entities:
+        forms = {
+            name_key(form): form
+            for merge in entity.merges
+            if merge.rule == "spelling_variant"
+            for form in merge.forms
+        }
+        if len(forms) < 2:
+            continue
+        spans: dict[str, list[Span]] = defaultdict(list)
+        for mention in entity.mentions:
+            span = _span(docs, mention)
+            key = name_key(texts[span.document][span.start : span.end])
+            if key in forms:
+                spans[key].append(span)
+        values = [DiscrepancyValue(forms[k], tuple(spans[k])) for k in sorted(forms) if spans[k]]
+        if len(values) < 2:
+            continue
+        sides = " and ".join(f"{v.value!r} ({_sources(v.evidence)} source(s))" for v in values)
+        found.append(
+            DiscrepancyRecord(
+                discrepancy_id("name_variant", entity.id, [v.value for v in values]),
+                "name_variant",
+                entity.id,
+                f"The name of {entity.name} is spelled {sides}.",
                 tuple(values),
             )
         )

@@ -38,6 +38,8 @@ _CONNECTORS = frozenset(
     }
 )
 _MAX_EXTRA_WORDS = 5
+_ELIDED = re.compile(r"(?i:[ld]|qu)['’]")
+_LEADING_SHORT = re.compile(r"^([A-Z][A-Za-z&.]{1,9})\s*[,;]\s+\S")
 _DETERMINERS = frozenset({"The", "A", "An", "Le", "La", "Les", "L", "Un", "Une"})
 _CLAUSE_MARKS = ("\n", "(", ")", ",", ";", ":", ". ", "«", "»", '"', "“", "”")
 
@@ -48,6 +50,9 @@ def find_acronyms(text: str) -> list[Acronym]:
     for match in _PAREN.finditer(text):
         inside = match.group(1)
         start, end = match.span(1)
+        lead = _LEADING_SHORT.match(inside)
+        if lead is not None:  # "Nouveau Centre (NC, partenaire de ...)": the acronym, then a gloss
+            inside, end = lead.group(1), start + lead.end(1)
         if _SHORT.match(inside) and _looks_like_acronym(inside):
             definition = _long_before(
                 text, match.start(), Mention(start, end, inside, EntityType.ORG, "acronym")
@@ -90,13 +95,16 @@ def _short_before(text: str, paren: int, long: Mention) -> Acronym | None:
     if not before or before[-1].end() < paren - 1:
         return None
     word = before[-1]
-    if not (_SHORT.match(word.group()) and _looks_like_acronym(word.group())):
+    elided = _ELIDED.match(word.group())  # "l'OFCE (Observatoire ...)"
+    offset = elided.end() if elided else 0
+    token = word.group()[offset:]
+    if not (_SHORT.match(token) and _looks_like_acronym(token)):
         return None
     words = list(_WORD.finditer(text, long.start, long.end))
-    span = _letter_match(text, words, word.group()) if words else None
+    span = _letter_match(text, words, token) if words else None
     if span is None or span[0] != long.start:
         return None
-    short = Mention(word.start(), word.end(), word.group(), EntityType.ORG, "acronym")
+    short = Mention(word.start() + offset, word.end(), token, EntityType.ORG, "acronym")
     return Acronym(short, _mention(text, long.start, long.end), letters_match=True)
 
 
@@ -143,4 +151,7 @@ def _capitalised_run(text: str, words: list[re.Match[str]], short: str) -> tuple
 
 
 def _mention(text: str, start: int, end: int) -> Mention:
+    elided = _ELIDED.match(text, start, end)  # "l'Union syndicale ..." → "Union syndicale ..."
+    if elided is not None and elided.end() < end:
+        start = elided.end()
     return Mention(start, end, text[start:end], EntityType.ORG, "acronym")

@@ -51,6 +51,22 @@ def multi_word(surface: str) -> bool:
     return len(surface.split()) > 1
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|les|le|la|l') ?(?=\w)")
+# Legal forms and "group" after a company's name: "Apple Inc." is Apple, "NPD Group" is NPD.
+_DESIGNATOR = re.compile(
+    r" (?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|s a|sa|sas|ag|gmbh|"
+    r"nv|group|groupe|holdings?)$"
+)
+
+
+def org_key(text: str) -> str:
+    """The key of an organisation's or place's name: without a leading article or a trailing
+    legal form ("L'Association X" and "Association X"; "Apple Inc." and "Apple")."""
+    key = _LEADING_ARTICLE.sub("", name_key(text))
+    bare = _DESIGNATOR.sub("", key).strip()
+    return bare if bare else key
+
+
 def sound_key(text: str) -> str:
     """A coarser key for spelling variants: folded, spaces out, doubled letters single."""
     return _DOUBLED.sub(r"\1", name_key(text).replace(" ", "").replace("'", ""))

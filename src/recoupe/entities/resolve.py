@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import (
@@ -34,21 +34,29 @@ from recoupe.entities.names import (
     core_person,
     multi_word,
     name_key,
+    org_key,
     place_key,
     short_given,
     sound_key,
     split_person,
     tokens,
 )
+from recoupe.entities.territories import territory
 
 _VARIANT_MAX_EDITS = 1
 _MIN_SHARED_CONTEXT = 2
+_MIN_SPELLED = 3  # letters: shorter names are too often other names one letter away
+_SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
+_MIN_SUBSTITUTED = 6  # letters: shorter names one letter apart are often two names
+_SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
+_COMMON_SHORT = 3  # documents naming a three-letter form before a rare neighbour is its typo
 
 
 @dataclass(frozen=True, slots=True)
 class Merge:
     rule: str
     evidence: str  # what matched, in words a reader can check
+    forms: tuple[str, ...] = ()  # spelling_variant: the two spellings as written
 
 
 @dataclass(slots=True)
@@ -127,9 +135,13 @@ class _Clusters:
             item = self._parent[item]
         return item
 
-    def union(self, a: int, b: int, merge: Merge) -> bool:
+    def union(self, a: int, b: int, merge: Merge, *, within_document: bool = False) -> bool:
+        """Join ``a`` and ``b`` unless both hold chains of one document (``within_document``:
+        a misspelling beside the right spelling in one article may join all the same)."""
         root_a, root_b = self.find(a), self.find(b)
-        if root_a == root_b or self.documents[root_a] & self.documents[root_b]:
+        if root_a == root_b:
+            return False
+        if not within_document and self.documents[root_a] & self.documents[root_b]:
             return False
         keep, gone = min(root_a, root_b), max(root_a, root_b)
         self._parent[gone] = keep
@@ -146,7 +158,10 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     _by_core_name(clusters, locals_)
     _by_acronym(clusters, locals_)
     _by_place(clusters, locals_)
+    _by_territory(clusters, locals_)
     _by_variant(clusters, locals_)
+    starts = {(doc.document, i): m.start for doc in docs for i, m in enumerate(doc.mentions)}
+    _by_misspelling(clusters, locals_, starts)
     _by_surname(clusters, locals_)
     _by_given_name(clusters, locals_)
     _by_bare_name(clusters, locals_)
@@ -157,8 +172,9 @@ def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     first: dict[str, int] = {}
     for index, local in enumerate(locals_):
         for surface in sorted(local.surfaces):
-            key = name_key(surface)
-            if local.type is EntityType.PERSON and not multi_word(surface):
+            person = local.type is EntityType.PERSON
+            key = name_key(surface) if person else org_key(surface)
+            if person and not multi_word(surface):
                 continue  # a bare surname is resolved by _by_surname
             if key in first:
                 clusters.union(
@@ -234,6 +250,24 @@ def _by_place(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 clusters.union(bare[0], index, Merge("generic_head", evidence))
 
 
+def _by_territory(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """Countries and regions named in French, in English or by a dotted code ("Allemagne" and
+    "Germany", "U.S." and "United States"): one place, from CLDR's names (territories.py), even
+    within one document (where they were not chained)."""
+    by_code: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for index, local in enumerate(locals_):
+        if local.type is EntityType.PERSON or local.acronyms:
+            continue  # "GB" defined as gigabytes is no country
+        found = territory(local.best)
+        if found is not None and found[1]:
+            by_code[found[0]].append((index, local.best))
+    for members in by_code.values():
+        first, name = members[0]
+        for index, other in members[1:]:
+            evidence = f"{name!r} and {other!r} name one place"
+            clusters.union(first, index, Merge("territory", evidence), within_document=True)
+
+
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
     """Cluster root → (given names, surname) of the persons with a full name."""
     names: dict[int, tuple[str, str]] = {}
@@ -270,6 +304,155 @@ def _try_variant(clusters: _Clusters, locals_: Sequence[Local], a: int, b: int) 
     if close and len(shared) >= _MIN_SHARED_CONTEXT:
         evidence = f"{first.best!r} ~ {second.best!r}; both with {', '.join(sorted(shared)[:4])}"
         clusters.union(a, b, Merge("spelling_variant", evidence))
+
+
+@dataclass(slots=True)
+class _Form:
+    """One spelling of a name across the dossier (spaces, case and accents aside)."""
+
+    surface: str
+    kind: EntityType
+    documents: set[str] = field(default_factory=set)
+    members: list[int] = field(default_factory=list)
+    context: set[str] = field(default_factory=set)
+
+
+def _squash(surface: str, kind: EntityType) -> str:
+    key = name_key(surface) if kind is EntityType.PERSON else org_key(surface)
+    return key.replace(" ", "").replace("'", "")
+
+
+def _spellings(locals_: Sequence[Local]) -> dict[str, _Form]:
+    forms: dict[str, _Form] = {}
+    for index, local in enumerate(locals_):
+        for surface in local.surfaces:
+            if local.type is EntityType.PERSON and not multi_word(surface):
+                continue  # a bare surname: too short a clue
+            key = _squash(surface, local.type)
+            if len(key) < _MIN_SPELLED or any(ch.isdigit() for ch in key):
+                continue  # "A320" and "A321" are two aircraft
+            form = forms.setdefault(key, _Form(surface, local.type))
+            form.documents.add(local.document)
+            form.members.append(index)
+            form.context |= local.context
+    return forms
+
+
+def _by_misspelling(
+    clusters: _Clusters, locals_: Sequence[Local], starts: Mapping[tuple[str, int], int]
+) -> None:
+    """Names one letter apart (doubled, dropped, swapped or changed) or apart only by spaces
+    ("CFDT" / "CDFT", "Alliot-Marie" / "Allio-Marie", "World Wide" / "Worldwide") are one name
+    misspelled when the evidence says so: a rare spelling (one document) beside a frequent one,
+    or the same company around both. Different digits, a plural ending or another type never are.
+    Blocking by single deletions (every pair within one edit shares one), never all pairs."""
+    forms = _spellings(locals_)
+    for form in forms.values():  # apart only by spaces or hyphens: one name
+        for a, b in zip(form.members, form.members[1:], strict=False):
+            if name_key(locals_[a].best) != name_key(locals_[b].best):
+                _union_spelling(clusters, locals_[a].best, locals_[b].best, a, b, "spacing")
+    deletions: dict[str, list[str]] = defaultdict(list)
+    for key in forms:
+        for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+            deletions[variant].append(key)
+    seen: set[tuple[str, str]] = set()
+    for keys in deletions.values():
+        for position, one in enumerate(keys):
+            for two in keys[position + 1 :]:
+                low, high = min(one, two), max(one, two)
+                if (low, high) not in seen:
+                    seen.add((low, high))
+                    _try_misspelling(clusters, locals_, starts, forms[low], forms[high], low, high)
+
+
+def _try_misspelling(
+    clusters: _Clusters,
+    locals_: Sequence[Local],
+    starts: Mapping[tuple[str, int], int],
+    first: _Form,
+    second: _Form,
+    a: str,
+    b: str,
+) -> None:
+    if first.kind is not second.kind or OSA.distance(a, b) != 1 or a[0] != b[0]:
+        return  # another first letter makes another name ("S-Video", "Video")
+    if _plural_of(first.surface, second.surface):  # a plural, not a misspelling: one name
+        if multi_word(first.surface) and first.kind is not EntityType.PERSON:
+            evidence = f"{second.surface!r} and {first.surface!r}: a word in the plural"
+            clusters.union(first.members[0], second.members[0], Merge("plural", evidence))
+        return
+    rare, common = sorted((first, second), key=lambda f: (len(f.documents), len(f.members)))
+    substituted = len(a) == len(b) and sorted(a) != sorted(b)  # not a swap: "iPad" / "iPod"
+    needed = _COMMON_SHORT if min(len(a), len(b)) <= 3 else 2
+    rare_beside_common = (
+        len(rare.members) == 1
+        and len(common.documents) >= needed
+        and not (substituted and min(len(a), len(b)) < _MIN_SUBSTITUTED)
+    )
+    shared = first.context & second.context
+    if not (rare_beside_common or len(shared) >= _MIN_SHARED_CONTEXT):
+        return
+    why = "a rare spelling" if rare_beside_common else "with " + ", ".join(sorted(shared)[:3])
+    _union_spelling(
+        clusters,
+        common.surface,
+        rare.surface,
+        common.members[0],
+        rare.members[0],
+        why,
+        within_document=rare_beside_common and _apart(locals_, starts, rare, common),
+    )
+
+
+def _apart(
+    locals_: Sequence[Local], starts: Mapping[tuple[str, int], int], rare: _Form, common: _Form
+) -> bool:
+    """The misspelling is not written beside the other spelling ("X Morrel et X Morel" are two
+    people side by side): in a document that has both, no two of their mentions are close."""
+
+    def positions(form: _Form) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for member in form.members:
+            local = locals_[member]
+            found[local.document] += [starts[(local.document, i)] for i in local.mentions]
+        return found
+
+    mine, theirs = positions(rare), positions(common)
+    return all(
+        abs(x - y) > _SIDE_BY_SIDE
+        for document in mine.keys() & theirs.keys()
+        for x in mine[document]
+        for y in theirs[document]
+    )
+
+
+def _plural_of(one: str, other: str) -> bool:
+    """One name is the other with a word in the plural ("Caisses d'Epargne")."""
+    a, b = sorted((org_key(one), org_key(other)), key=len)
+    if len(b) != len(a) + 1:
+        return False
+    return any(
+        b[i] in "sx"
+        and (i + 1 == len(b) or b[i + 1] == " ")
+        and len(b[: i + 1].rsplit(" ", 1)[-1]) > _SHORT_WORD  # "de" / "des" is no plural
+        and b[:i] + b[i + 1 :] == a
+        for i in range(len(b))
+    )
+
+
+def _union_spelling(
+    clusters: _Clusters,
+    kept: str,
+    other: str,
+    a: int,
+    b: int,
+    why: str,
+    *,
+    within_document: bool = False,
+) -> None:
+    evidence = f"{other!r} is {kept!r} spelled otherwise ({why})"
+    merge = Merge("spelling_variant", evidence, (kept, other))
+    clusters.union(a, b, merge, within_document=within_document)
 
 
 def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
@@ -398,6 +581,7 @@ def _variants(surfaces: Iterable[str], merges: Sequence[Merge]) -> list[str]:
     for surface in full:
         by_sound[sound_key(surface)].add(name_key(surface))
     spelled = {s for s in full if len(by_sound[sound_key(s)]) > 1}
+    spelled |= {form for merge in merges for form in merge.forms}
     return sorted(spelled)
 
 

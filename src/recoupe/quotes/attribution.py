@@ -475,7 +475,52 @@ def after(ctx: Ctx, i: int = 0) -> Speaker | None:
         if pronoun is not None and pronoun.kind == "anonymous":
             return _said_where(ctx, k) or pronoun
         return pronoun if pronoun is not None else _subject_after(ctx, k)
-    return _speaker_then_verb(ctx, i)
+    return _speaker_then_verb(ctx, i) or _unknown_verb_incise(ctx, i)
+
+
+def _unknown_verb_incise(ctx: Ctx, i: int) -> Speaker | None:
+    """An incise whose verb the lexicon does not know, told by its shape: one lower-case word
+    (and at most one more) then a person's name closing the clause (``, développe X.``,
+    ``, tonne X,``); in English the name first (``, X noted.``)."""
+    if ctx.lex.english:
+        t = ctx.tok(i)
+        word = ctx.tok(i + 1)
+        if (
+            t is None
+            or t.kind != "mention"
+            or ctx.mentions.type(t.mention) is not EntityType.PERSON
+        ):
+            return None
+        if word is None or word.kind != "word" or word.cap or not _closes_clause(ctx, i + 2):
+            return None
+        return Speaker(t.start, t.end, "mention", t.mention)
+    k = i
+    while k < i + 2 and _plain_word(ctx, k):
+        k += 1
+    t = ctx.tok(k)
+    if k == i or t is None or t.kind != "mention":
+        return None
+    if ctx.mentions.type(t.mention) is not EntityType.PERSON or not _closes_clause(ctx, k + 1):
+        return None
+    return Speaker(t.start, t.end, "mention", t.mention)
+
+
+def _plain_word(ctx: Ctx, k: int) -> bool:
+    t = ctx.tok(k)
+    lex = ctx.lex
+    return (
+        t is not None
+        and t.kind == "word"
+        and not t.cap
+        and t.low not in lex.dets
+        and t.low not in lex.preps
+        and t.low not in lex.stop
+    )
+
+
+def _closes_clause(ctx: Ctx, k: int) -> bool:
+    t = ctx.tok(k)
+    return t is None or (t.kind == "punct" and t.low in (".", ",", ";", "!", "?", "…"))
 
 
 def _is_participle_form(ctx: Ctx, k: int) -> bool:

@@ -24,6 +24,9 @@ _INCISE_COMMA = re.compile(r"[,?!][ \u00a0]+(?=[^\W\d_])")
 _SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-ZÀ-Ý«“\"‘])")
 _SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
 _GAP_SENTENCE_END = re.compile(r"[.!?…]")
+# A full stop after an abbreviation ("Inc.", "Rep.", "J.") ends no sentence.
+_ABBREVIATION_STOP = re.compile(r"(?:^|(?<=[\s(]))[A-Z][A-Za-z]{0,2}\.$")
+_SUBJECT_WORDS = 6  # words before a sentence's subject: a role, a title ("Apple CEO")
 _INHERIT_GAP = 200  # longest text between a quote and the next one that continues it
 _LIST_ITEM_WORDS = 6
 _LIST_BEFORE = re.compile(r"(?:,[ \u00a0]*[»”\"’]|[»”\"’][ \u00a0]*(?:,|et|and|ou|or))\s*$")
@@ -130,7 +133,7 @@ class _Reader:
         if (intro is not None and intro.kind == TITLE) or self._listed(s):
             return []
         speaker = after(ahead) if self._may_follow(s, ahead.toks) else None
-        speaker = speaker or intro or self._inherited(s, previous)
+        speaker = speaker or intro or self._inherited(s, previous) or self._subject(s)
         if speaker is not None:
             return [_Found(s.start, s.end, speaker)]
         words = len(self.text[s.start : s.end].split())
@@ -180,7 +183,7 @@ class _Reader:
         gap = self.text[prev.end : s.open]
         if "\n" in gap or len(gap) > _INHERIT_GAP:
             return None
-        ends = len(_GAP_SENTENCE_END.findall(gap)) + (self.text[prev.end - 1] in ".!?…")
+        ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")
         if ends == 0:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
@@ -193,6 +196,32 @@ class _Reader:
         if any(self.mentions.items[i].start != prev.speaker.start for i in people):
             return None
         return prev.speaker
+
+    def _subject(self, s: Stretch) -> Speaker | None:
+        """No speech verb, but a sentence whose subject is a person ends with the quote
+        (``X left this farewell, “…”``, ``X extended an invitation, « … »``): its subject.
+
+        Only when that person is named in the sentence's first words and nobody else is named
+        before the quote, and the quote closes the sentence."""
+        words = len(self.text[s.start : s.end].split())
+        if s.kind not in ("double", "guillemet") or words < MIN_UNATTRIBUTED_WORDS:
+            return None
+        tail = self.text[s.close + 1 : s.close + 3]
+        if not (self.text[s.end - 1] in ".!?…" or tail[:1] in (".", "!", "?")):
+            return None
+        first, _ = self._paragraph(s.open, s.close)
+        start = self._back_start(first, s.open)
+        people = [
+            i
+            for i in self.mentions.within(start, s.open)
+            if self.mentions.type(i) is EntityType.PERSON
+        ]
+        if len(people) != 1:
+            return None
+        mention = self.mentions.items[people[0]]
+        if len(self.text[start : mention.start].split()) > _SUBJECT_WORDS:
+            return None
+        return Speaker(mention.start, mention.end, "mention", people[0])
 
     def _split(self, s: Stretch) -> list[_Found]:
         """A quote cut by an incise inside its marks (``« Nous agirons, a-t-il dit, sans
@@ -234,3 +263,12 @@ class _Reader:
         if start >= end or not any(c.isalnum() for c in self.text[start:end]):
             return None
         return start, end
+
+
+def _sentence_ends(gap: str) -> int:
+    """Sentence ends in ``gap``: marks not after an abbreviation."""
+    return sum(
+        1
+        for m in _GAP_SENTENCE_END.finditer(gap)
+        if not (m.group() == "." and _ABBREVIATION_STOP.search(gap, 0, m.end()))
+    )
