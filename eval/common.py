@@ -3,8 +3,12 @@
 The data sets live outside the repository (their pages belong to their publishers): by default in
 ``../shared/data`` next to the repository root, or wherever ``RECOUPE_EVAL_DATA`` points.
 
-Floors are pinned in ``eval/floors.json`` as ``{"<task>.<set>.<figure>[.fast]": value}``. A figure
-below its floor fails the run; floors only ever go up (:func:`ratchet_floors`).
+Every figure is computed on both parts of its set (``eval/split.py``: tune and check). Floors are
+pinned on the check part only, in ``eval/floors.json`` as
+``{"<task>.<set>.<figure>.check[.fast]": value}``. A figure below its floor fails the run; floors
+only ever go up (:func:`ratchet_floors`). Each harness writes its figures of both parts under
+``"parts"`` in its result file (:func:`figures_by_part`); ``make eval`` prints them side by side
+with the gap (tune - check) in one table at the end (:func:`format_parts_table`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TypeVar
 
+from eval.split import CHECK, PARTS, TUNE
+
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = REPO / "eval"
 OUT_DIR = EVAL_DIR / "out"
@@ -27,6 +33,8 @@ FLOORS_PATH = EVAL_DIR / "floors.json"
 DATA_ENV = "RECOUPE_EVAL_DATA"
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 FLOOR_DECIMALS = 3
+# what a result file holds instead of the items the check part misses (figures stay)
+WITHHELD = "withheld: check part (scored and reported, never read for what it misses)"
 
 T = TypeVar("T")
 
@@ -48,6 +56,78 @@ def fast_subset(items: Sequence[T], step: int = 4) -> list[T]:
 
 def floor_key(name: str, *, fast: bool) -> str:
     return f"{name}.fast" if fast else name
+
+
+def part_key(name: str, part: str, *, fast: bool) -> str:
+    """``<name>.<part>``, ``.fast`` appended for ``--fast`` runs."""
+    return floor_key(f"{name}.{part}", fast=fast)
+
+
+def figures_by_part(parts: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """``{part: {figure: value}}`` -> ``{figure: {part: value}}`` (figures sorted, parts in
+    ``PARTS`` order)."""
+    names = sorted({name for figures in parts.values() for name in figures})
+    return {
+        name: {part: float(parts[part][name]) for part in PARTS if name in parts.get(part, {})}
+        for name in names
+    }
+
+
+def is_margin(name: str) -> bool:
+    """A margin over a baseline (``*_vs_*``): floored once positive, or once it has a floor."""
+    return "_vs_" in name.rsplit(".", 1)[-1]
+
+
+def check_figures(
+    by_part: Mapping[str, Mapping[str, float]], *, fast: bool, floors: Mapping[str, float]
+) -> dict[str, float]:
+    """The figures checked against floors: the CHECK part's, under ``<name>.check[.fast]``;
+    margins only when positive or already floored."""
+    figures: dict[str, float] = {}
+    for name, values in by_part.items():
+        if CHECK not in values:
+            continue
+        key = part_key(name, CHECK, fast=fast)
+        if is_margin(name) and values[CHECK] <= 0 and key not in floors:
+            continue
+        figures[key] = values[CHECK]
+    return figures
+
+
+def format_parts_table(
+    by_part: Mapping[str, Mapping[str, float]],
+    floors: Mapping[str, float] | None = None,
+    *,
+    fast: bool = False,
+) -> str:
+    """One row per figure: tune, check, the gap (tune - check) and the check part's floor."""
+    floors = floors if floors is not None else {}
+    rows = []
+    for name, values in by_part.items():
+        tune, check = values.get(TUNE), values.get(CHECK)
+        gap = tune - check if tune is not None and check is not None else None
+        rows.append((name, tune, check, gap, floors.get(part_key(name, CHECK, fast=fast))))
+    return format_table(("figure", "tune", "check", "gap", "check floor"), rows)
+
+
+def withhold(value: Any, keys: Iterable[str]) -> Any:
+    """A copy of the JSON-like ``value`` with whatever is under ``keys`` (at any depth) replaced
+    by :data:`WITHHELD`: a check part's result without its lists of missed items."""
+    wanted = frozenset(keys)
+    if isinstance(value, Mapping):
+        return {
+            key: WITHHELD if key in wanted else withhold(item, wanted)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [withhold(item, wanted) for item in value]
+    return value
+
+
+def withhold_check(parts: Mapping[str, Any], keys: Iterable[str]) -> dict[str, Any]:
+    """``{part: result}`` with the check part's result :func:`withhold`-en."""
+    keys = tuple(keys)
+    return {part: withhold(r, keys) if part == CHECK else r for part, r in parts.items()}
 
 
 def load_floors(path: Path = FLOORS_PATH) -> dict[str, float]:

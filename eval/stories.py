@@ -52,11 +52,14 @@ under fire" twice, the Palin church fire from two wire versions): ``precision`` 
 
 Speed: documents per second of ``cluster_stories`` and of ``find_copies`` (entities given).
 
-The results go to ``eval/out/stories.json``; recoupe's figures are checked against
-``eval/floors.json`` (``--fast``: RPM2 every 2nd document, ECB+ every 3rd topic, keys ending in
-``.fast``); the margin over the TF-IDF baseline (``*_vs_tfidf``) is reported as a figure once
-positive (or once floored). Exit status 1 when a figure is below its floor or a system crashed, 0
-otherwise, also when the data folder is absent.
+Each set is split by topic into a tune and a check part (``eval/split.py``: RPM2 T01-T05 tune,
+T06-T10 check; ECB+ by blocks of six topic numbers), each part clustered and scored as a set of its
+own (its entities resolved over the part, its copies derived from the part). The results go to
+``eval/out/stories.json``; recoupe's figures on the check part are checked against
+``eval/floors.json`` (keys ``….check``; ``--fast``: RPM2 every 2nd document, ECB+ every 3rd topic,
+of each part, keys ending in ``.check.fast``); the margin over the TF-IDF baseline
+(``*_vs_tfidf``) is reported as a figure once positive (or once floored). Exit status 1 when a
+figure is below its floor or a system crashed, 0 otherwise, also when the data folder is absent.
 """
 
 from __future__ import annotations
@@ -76,20 +79,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from eval import split
 from eval.common import (
     below_floor,
+    check_figures,
     check_floors,
     data_dir,
-    fast_subset,
-    floor_key,
+    figures_by_part,
     floors_json,
     format_floor_checks,
+    format_parts_table,
     format_table,
     harness_arguments,
     load_floors,
     progress,
     ratchet_floors,
     skip_message,
+    withhold_check,
     write_result,
 )
 from eval.coref_metrics import b_cubed
@@ -126,10 +132,14 @@ class Document:
         return f"{self.title}\n{self.text}" if self.title else self.text
 
 
-def load_rpm2(root: Path, *, fast: bool) -> list[Document]:
+def load_rpm2(root: Path, *, fast: bool) -> dict[split.Part, list[Document]]:
+    """The documents by part (by topic)."""
     paths = sorted((root / "Corpus_RPM2_documents").glob("T*_C*_*.txt"))
-    if fast:
-        paths = fast_subset(paths, step=2)
+    parts = split.split(paths, lambda p: split.rpm2_part(p.stem), fast_step=2 if fast else None)
+    return {part: _rpm2_documents(members) for part, members in parts.items()}
+
+
+def _rpm2_documents(paths: Sequence[Path]) -> list[Document]:
     documents = []
     for path in paths:
         raw = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip()
@@ -140,15 +150,23 @@ def load_rpm2(root: Path, *, fast: bool) -> list[Document]:
     return documents
 
 
-def load_ecbplus(root: Path, *, fast: bool) -> list[Document]:
+def load_ecbplus(root: Path, *, fast: bool) -> dict[split.Part, list[Document]]:
+    """The documents by part (by topic); fast: every 3rd topic of each part."""
     folders = sorted(
         (p for p in (root / "by_subtopic").iterdir() if _ECB_SUBTOPIC_RE.match(p.name)),
         key=lambda p: p.name,
     )
     topics = sorted({int(_ECB_SUBTOPIC_RE.match(p.name).group(1)) for p in folders})  # type: ignore[union-attr]
-    if fast:
-        kept = set(fast_subset(topics, step=3))
-        folders = [p for p in folders if int(_ECB_SUBTOPIC_RE.match(p.name).group(1)) in kept]  # type: ignore[union-attr]
+    by_part = split.split(topics, split.ecbplus_part, fast_step=3 if fast else None)
+    return {
+        part: _ecbplus_documents(
+            [p for p in folders if int(_ECB_SUBTOPIC_RE.match(p.name).group(1)) in set(kept)]  # type: ignore[union-attr]
+        )
+        for part, kept in by_part.items()
+    }
+
+
+def _ecbplus_documents(folders: Sequence[Path]) -> list[Document]:
     documents = []
     for folder in folders:
         topic = _ECB_SUBTOPIC_RE.match(folder.name).group(1)  # type: ignore[union-attr]
@@ -163,7 +181,7 @@ def load_ecbplus(root: Path, *, fast: bool) -> list[Document]:
     return documents
 
 
-SETS: dict[str, tuple[str, Callable[..., list[Document]], tuple[str, ...]]] = {
+SETS: dict[str, tuple[str, Callable[..., dict[split.Part, list[Document]]], tuple[str, ...]]] = {
     "rpm2": (RPM2_DIR, load_rpm2, ("topic", "cluster")),
     "ecbplus": (ECBPLUS_DIR, load_ecbplus, ("topic", "subtopic")),
 }
@@ -485,50 +503,47 @@ def _mean(values: Iterable[float]) -> float:
 # --- report -------------------------------------------------------------------------------------
 
 
-def floored_figures(
-    results: Mapping[str, Mapping[str, Any]], *, fast: bool, floors: Mapping[str, float]
-) -> dict[str, float]:
+def part_figures(results: Mapping[str, Mapping[str, Any]], part: split.Part) -> dict[str, float]:
+    """recoupe's figures on one part, and its margins over the TF-IDF baseline."""
     figures: dict[str, float] = {}
-    for set_name, result in results.items():
-        partitions = SETS[set_name][2]
+    for set_name, parts in results.items():
+        result = parts[part]
         ours = result["stories"]["systems"]["recoupe"]
         bare = result["stories"]["systems"]["tfidf-single-link"]
-        for partition in partitions:
+        for partition in SETS[set_name][2]:
             name = f"stories.{set_name}.{partition}_b3_f1"
-            figures[floor_key(name, fast=fast)] = ours[partition]["f1"]
-            margin = ours[partition]["f1"] - bare[partition]["f1"]
-            key = floor_key(f"{name}_vs_tfidf", fast=fast)
-            if margin > 0 or key in floors:
-                figures[key] = margin
+            figures[name] = ours[partition]["f1"]
+            figures[f"{name}_vs_tfidf"] = ours[partition]["f1"] - bare[partition]["f1"]
         copies = result.get("copies")
         if copies is not None:
             for figure in ("precision", "recall"):
-                figures[floor_key(f"stories.{set_name}.copies_{figure}", fast=fast)] = copies[
-                    figure
-                ]
+                figures[f"stories.{set_name}.copies_{figure}"] = copies[figure]
     return figures
 
 
 def stories_table(results: Mapping[str, Mapping[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
+    for set_name, parts in results.items():
         coarse, fine = SETS[set_name][2]
-        for name, scores in result["stories"]["systems"].items():
-            rows.append(
-                (
-                    set_name,
-                    result["stories"]["docs"],
-                    name,
-                    scores["stories"],
-                    scores[coarse]["f1"],
-                    scores[fine]["f1"],
-                    scores[fine]["precision"],
-                    scores[fine]["recall"],
-                    f"{scores['docs_per_second']:.0f}",
+        for part, result in parts.items():
+            for name, scores in result["stories"]["systems"].items():
+                rows.append(
+                    (
+                        set_name,
+                        part,
+                        result["stories"]["docs"],
+                        name,
+                        scores["stories"],
+                        scores[coarse]["f1"],
+                        scores[fine]["f1"],
+                        scores[fine]["precision"],
+                        scores[fine]["recall"],
+                        f"{scores['docs_per_second']:.0f}",
+                    )
                 )
-            )
     headers = (
         "set",
+        "part",
         "docs",
         "system",
         "stories",
@@ -543,29 +558,32 @@ def stories_table(results: Mapping[str, Mapping[str, Any]]) -> str:
 
 def copies_table(results: Mapping[str, Mapping[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
-        c = result.get("copies")
-        if c is None:
-            continue
-        rows.append(
-            (
-                set_name,
-                c["docs"],
-                c["gold"],
-                c["predicted"],
-                c["precision"],
-                c["precision_derived"],
-                c["recall"],
-                c["kind_accuracy"],
-                c["per_kind"]["copy"]["recall"],
-                c["per_kind"]["near_copy"]["recall"],
-                c["per_kind"]["rewrite"]["recall"],
-                c["rewrite_jaccard"],
-                f"{c['docs_per_second']:.0f}",
+    for set_name, parts in results.items():
+        for part, result in parts.items():
+            c = result.get("copies")
+            if c is None:
+                continue
+            rows.append(
+                (
+                    set_name,
+                    part,
+                    c["docs"],
+                    c["gold"],
+                    c["predicted"],
+                    c["precision"],
+                    c["precision_derived"],
+                    c["recall"],
+                    c["kind_accuracy"],
+                    c["per_kind"]["copy"]["recall"],
+                    c["per_kind"]["near_copy"]["recall"],
+                    c["per_kind"]["rewrite"]["recall"],
+                    c["rewrite_jaccard"],
+                    f"{c['docs_per_second']:.0f}",
+                )
             )
-        )
     headers = (
         "set",
+        "part",
         "docs",
         "gold",
         "found",
@@ -587,7 +605,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         argv,
         prog="python -m eval.stories",
         description=(__doc__ or "").split("\n")[0],
-        fast="RPM2 every 2nd document, ECB+ every 3rd topic",
+        fast="RPM2 every 2nd document, ECB+ every 3rd topic, of each part",
     )
 
 
@@ -598,7 +616,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(skip_message(root))
         return 0
-    loaded: dict[str, list[Document]] = {}
+    loaded: dict[str, dict[split.Part, list[Document]]] = {}
     for set_name, (folder, load, _) in SETS.items():
         if (root / folder).is_dir():
             loaded[set_name] = load(root / folder, fast=args.fast)
@@ -612,16 +630,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as exc:
         print(f"recoupe entity layer not available ({exc}): stories without entity ids")
         layer = None
-    results: dict[str, dict[str, Any]] = {}
-    for set_name, documents in loaded.items():
-        progress(f"{set_name}: {len(documents)} documents")
-        entities = layer.entities(documents) if layer is not None else Entities({}, {})
-        results[set_name] = {
-            "stories": evaluate_stories(documents, entities, SETS[set_name][2]),
-            "copies": evaluate_copies(documents, layer),
-        }
+    results: dict[str, dict[str, dict[str, Any]]] = {}
+    for set_name, parts in loaded.items():
+        results[set_name] = {}
+        for part, documents in parts.items():
+            progress(f"{set_name} ({part}): {len(documents)} documents")
+            entities = layer.entities(documents) if layer is not None else Entities({}, {})
+            results[set_name][part] = {
+                "stories": evaluate_stories(documents, entities, SETS[set_name][2]),
+                "copies": evaluate_copies(documents, layer),
+            }
+    by_part = figures_by_part({part: part_figures(results, part) for part in split.PARTS})
     floors = load_floors()
-    figures = floored_figures(results, fast=args.fast, floors=floors)
+    figures = check_figures(by_part, fast=args.fast, floors=floors)
     if args.ratchet and figures:
         ratchet_floors(figures)
         floors = load_floors()
@@ -630,18 +651,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print(copies_table(results))
     print()
+    print(format_parts_table(by_part, floors, fast=args.fast))
+    print()
     print(format_floor_checks(checks))
     problems = [
-        f"{set_name}:{name}"
-        for set_name, result in results.items()
+        f"{set_name}:{part}:{name}"
+        for set_name, parts in results.items()
+        for part, result in parts.items()
         for name, scores in result["stories"]["systems"].items()
         if scores["errors"]
     ]
     problems += [
-        f"{set_name}:{part} depends on the input order"
-        for set_name, result in results.items()
-        for part in ("stories", "copies")
-        if not result[part]["order_free"]
+        f"{set_name}:{part}:{task} depends on the input order"
+        for set_name, parts in results.items()
+        for part, result in parts.items()
+        for task in ("stories", "copies")
+        if not result[task]["order_free"]
     ]
     path = write_result(
         "stories",
@@ -673,7 +698,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 },
                 "baseline_threshold": BASELINE_THRESHOLD,
             },
-            "sets": results,
+            "sets": {
+                name: withhold_check(parts, ("false", "missed")) for name, parts in results.items()
+            },
+            "parts": by_part,
             "floors": floors_json(checks),
         },
     )

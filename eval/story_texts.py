@@ -110,7 +110,9 @@ def materialise(story: Story, data: Path, out: Path) -> Path:
     folder.mkdir(parents=True)
     records: list[dict[str, str]] = []
     if story.kind == "rpm2":
-        sources = sorted((data / "rpm2-fr-multidoc" / "Corpus_RPM2_documents").glob(f"{story.name}_*"))
+        sources = sorted(
+            (data / "rpm2-fr-multidoc" / "Corpus_RPM2_documents").glob(f"{story.name}_*")
+        )
         for source in sources:
             shutil.copyfile(source, folder / source.name)
             records.append({"path": source.name, "language": story.language})

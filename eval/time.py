@@ -52,10 +52,13 @@ set to the document's, ``RELATIVE_BASE`` = the anchor; each found substring is l
 (``DateDataParser.get_date_data``: day, week, month or year). dateparser is a dependency of
 htmldate (already in requirements.lock); its version is in the results.
 
-The results go to ``eval/out/time.json``; recoupe's figures are checked against
-``eval/floors.json`` (``--fast``: every 2nd document, keys ending in ``.fast``); its margin over
-dateparser in value accuracy (``value_accuracy_vs_dateparser``) is reported as a figure once
-positive (or once floored); the baseline is never floored. Exit status 1 when a figure is below its
+Each set is split into a tune and a check part (``eval/split.py``: FR-TimeBank files by sorted
+name, alternate; MEANTIME by corpus, ``corpus_apple`` tune, ``corpus_airbus`` check), scored on
+each part apart. The results go to ``eval/out/time.json``; recoupe's figures on the check part are
+checked against ``eval/floors.json`` (keys ``….check``; ``--fast``: every 2nd document of each
+part, keys ending in ``.check.fast``); its margin over dateparser in value accuracy
+(``value_accuracy_vs_dateparser``) is reported as a figure once positive (or once floored); the
+baseline is never floored. Exit status 1 when a figure is below its
 floor or a system crashed, 0 otherwise, also when the data folder is absent.
 """
 
@@ -75,14 +78,16 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
+from eval import split
 from eval.common import (
     below_floor,
+    check_figures,
     check_floors,
     data_dir,
-    fast_subset,
-    floor_key,
+    figures_by_part,
     floors_json,
     format_floor_checks,
+    format_parts_table,
     format_table,
     harness_arguments,
     join_sentences,
@@ -91,6 +96,7 @@ from eval.common import (
     progress,
     ratchet_floors,
     skip_message,
+    withhold_check,
     write_result,
 )
 from recoupe.time.expressions import find_timexes
@@ -164,16 +170,19 @@ def read_timebank(raw: str, doc_id: str) -> Document | None:
     return Document(doc_id, "".join(parts), "fr", dct.group(1)[:10], gold)
 
 
-def load_fr_timebank(root: Path, *, fast: bool) -> list[Document]:
+def load_fr_timebank(root: Path, *, fast: bool) -> dict[split.Part, list[Document]]:
+    """The files by part (sorted names, alternate)."""
     paths = sorted((root / "Data").glob("*.tml"))
-    if fast:
-        paths = fast_subset(paths, step=FAST_STEP)
-    documents = []
-    for path in paths:
-        document = read_timebank(path.read_text(encoding="utf-8"), path.stem)
-        if document is not None:
-            documents.append(document)
-    return documents
+    parts = split.split_alternate(paths, fast_step=FAST_STEP if fast else None)
+    loaded: dict[split.Part, list[Document]] = {}
+    for part, members in parts.items():
+        documents = []
+        for path in members:
+            document = read_timebank(path.read_text(encoding="utf-8"), path.stem)
+            if document is not None:
+                documents.append(document)
+        loaded[part] = documents
+    return loaded
 
 
 def read_meantime(path: Path, doc_id: str) -> Document | None:
@@ -219,16 +228,23 @@ def read_meantime(path: Path, doc_id: str) -> Document | None:
     return Document(doc_id, text, "en", anchor, gold)
 
 
-def load_meantime(root: Path, *, fast: bool) -> list[Document]:
+def load_meantime(root: Path, *, fast: bool) -> dict[split.Part, list[Document]]:
+    """The documents by part (by corpus)."""
     paths = sorted((root / "intra-doc_annotation").glob("*/*.xml"))
-    if fast:
-        paths = fast_subset(paths, step=FAST_STEP)
-    documents = []
-    for path in paths:
-        document = read_meantime(path, f"{path.parent.name}/{path.stem}")
-        if document is not None:
-            documents.append(document)
-    return documents
+    parts = split.split(
+        paths,
+        lambda path: split.meantime_part(path.parent.name),
+        fast_step=FAST_STEP if fast else None,
+    )
+    loaded: dict[split.Part, list[Document]] = {}
+    for part, members in parts.items():
+        documents = []
+        for path in members:
+            document = read_meantime(path, f"{path.parent.name}/{path.stem}")
+            if document is not None:
+                documents.append(document)
+        loaded[part] = documents
+    return loaded
 
 
 # --- gold values --------------------------------------------------------------------------------
@@ -505,48 +521,49 @@ def recoupe_speed(documents: Sequence[Document]) -> float:
 
 # --- report -------------------------------------------------------------------------------------
 
-SETS: dict[str, tuple[str, Callable[..., list[Document]]]] = {
+SETS: dict[str, tuple[str, Callable[..., dict[split.Part, list[Document]]]]] = {
     "fr_timebank": (FR_DIR, load_fr_timebank),
     "meantime": (MEANTIME_DIR, load_meantime),
 }
 
 
-def floored_figures(
-    results: dict[str, dict[str, Any]], *, fast: bool, floors: dict[str, float]
-) -> dict[str, float]:
+def part_figures(results: dict[str, dict[str, Any]], part: split.Part) -> dict[str, float]:
+    """recoupe's figures on one part, and its margin over dateparser in value accuracy."""
     figures: dict[str, float] = {}
-    for set_name, result in results.items():
+    for set_name, parts in results.items():
+        result = parts[part]
         ours, bare = result["systems"]["recoupe"], result["systems"].get("dateparser")
         for metric in FLOORED:
-            figures[floor_key(f"time.{set_name}.{metric}", fast=fast)] = ours[metric]
+            figures[f"time.{set_name}.{metric}"] = ours[metric]
         if bare is not None:
-            key = floor_key(f"time.{set_name}.value_accuracy_vs_dateparser", fast=fast)
             margin = ours["value_accuracy"] - bare["value_accuracy"]
-            if margin > 0 or key in floors:
-                figures[key] = margin
+            figures[f"time.{set_name}.value_accuracy_vs_dateparser"] = margin
     return figures
 
 
 def results_table(results: dict[str, dict[str, Any]]) -> str:
     rows = []
-    for set_name, result in results.items():
-        for name, scores in result["systems"].items():
-            rows.append(
-                (
-                    set_name,
-                    result["docs"],
-                    scores["gold"],
-                    name,
-                    scores["value_accuracy"],
-                    scores["value_recall"],
-                    scores["span_recall_overlap"],
-                    scores["span_recall_exact"],
-                    scores["time_day_accuracy"],
-                    f"{scores['words_per_second']:.0f}",
+    for set_name, parts in results.items():
+        for part, result in parts.items():
+            for name, scores in result["systems"].items():
+                rows.append(
+                    (
+                        set_name,
+                        part,
+                        result["docs"],
+                        scores["gold"],
+                        name,
+                        scores["value_accuracy"],
+                        scores["value_recall"],
+                        scores["span_recall_overlap"],
+                        scores["span_recall_exact"],
+                        scores["time_day_accuracy"],
+                        f"{scores['words_per_second']:.0f}",
+                    )
                 )
-            )
     headers = (
         "set",
+        "part",
         "docs",
         "gold",
         "system",
@@ -569,7 +586,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         argv,
         prog="python -m eval.time",
         description="temporal expressions against dateparser",
-        fast="every 2nd document only",
+        fast="every 2nd document of each part only",
     )
 
 
@@ -580,7 +597,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not root.is_dir():
         print(skip_message(root))
         return 0
-    loaded: dict[str, list[Document]] = {}
+    loaded: dict[str, dict[split.Part, list[Document]]] = {}
     for set_name, (folder, load) in SETS.items():
         if (root / folder).is_dir():
             loaded[set_name] = load(root / folder, fast=args.fast)
@@ -595,29 +612,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"dateparser baseline not available: {exc}")
     started = perf_counter()
     results: dict[str, dict[str, Any]] = {}
-    for set_name, documents in loaded.items():
-        progress(f"{set_name}: {len(documents)} documents")
-        results[set_name] = evaluate(documents, systems)
-        bare = results[set_name]["systems"].get("dateparser")
-        ours = results[set_name]["systems"]["recoupe"]
-        if bare and bare["words_per_second"]:
-            results[set_name]["speed_ratio"] = ours["words_per_second"] / bare["words_per_second"]
+    for set_name, parts in loaded.items():
+        results[set_name] = {}
+        for part, documents in parts.items():
+            progress(f"{set_name} ({part}): {len(documents)} documents")
+            result = results[set_name][part] = evaluate(documents, systems)
+            bare = result["systems"].get("dateparser")
+            ours = result["systems"]["recoupe"]
+            if bare and bare["words_per_second"]:
+                result["speed_ratio"] = ours["words_per_second"] / bare["words_per_second"]
 
+    by_part = figures_by_part({part: part_figures(results, part) for part in split.PARTS})
     floors = load_floors()
-    figures = floored_figures(results, fast=args.fast, floors=floors)
+    figures = check_figures(by_part, fast=args.fast, floors=floors)
     if args.ratchet and figures:
         ratchet_floors(figures)
         floors = load_floors()
     checks = check_floors(figures, floors)
     print(results_table(results))
-    for set_name, result in results.items():
-        if "speed_ratio" in result:
-            print(f"{set_name}: recoupe / dateparser words/s = {result['speed_ratio']:.0f}x")
+    for set_name, set_results in results.items():
+        for part_name, result in set_results.items():
+            if "speed_ratio" in result:
+                ratio = result["speed_ratio"]
+                print(f"{set_name} ({part_name}): recoupe / dateparser words/s = {ratio:.0f}x")
+    print()
+    print(format_parts_table(by_part, floors, fast=args.fast))
     print()
     print(format_floor_checks(checks))
     crashed = sorted(
-        f"{set_name}:{name}"
-        for set_name, result in results.items()
+        f"{set_name}:{part}:{name}"
+        for set_name, parts in results.items()
+        for part, result in parts.items()
         for name, scores in result["systems"].items()
         if scores["errors"]
     )
@@ -628,7 +653,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "data": str(root),
             "versions": _versions(),
             "seconds": perf_counter() - started,
-            "sets": results,
+            "sets": {name: withhold_check(parts, ("misses",)) for name, parts in results.items()},
+            "parts": by_part,
             "floors": floors_json(checks),
         },
     )

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from eval import entities
-from eval.common import join_sentences, join_tokens
+from eval.common import check_figures, figures_by_part, join_sentences, join_tokens
 from eval.entities import Document, Found, GoldMention
 
 # --- text reconstruction ------------------------------------------------------------------------
@@ -366,15 +366,19 @@ def test_margins_are_floored_only_once_positive() -> None:
     def coref(conll: float) -> dict[str, object]:
         return {"head": {"conll_f1": conll, "b3": {"f1": conll}}}
 
-    results = {"meantime": {"systems": {"recoupe": coref(0.5), "spacy": coref(0.6)}}}
-    figures = entities.floored_figures(results, fast=True, floors={})
-    assert figures == {"entities.meantime.conll_f1.fast": 0.5, "entities.meantime.b3_f1.fast": 0.5}
-    floors = {"entities.meantime.conll_f1_vs_spacy.fast": 0.01}
-    figures = entities.floored_figures(results, fast=True, floors=floors)
-    assert figures["entities.meantime.conll_f1_vs_spacy.fast"] == pytest.approx(-0.1)
+    results = {"meantime": {"check": {"systems": {"recoupe": coref(0.5), "spacy": coref(0.6)}}}}
+    by_part = figures_by_part({"check": entities.part_figures(results, "check")})
+    figures = check_figures(by_part, fast=True, floors={})
+    assert figures == {
+        "entities.meantime.conll_f1.check.fast": 0.5,
+        "entities.meantime.b3_f1.check.fast": 0.5,
+    }
+    floors = {"entities.meantime.conll_f1_vs_spacy.check.fast": 0.01}
+    figures = check_figures(by_part, fast=True, floors=floors)
+    assert figures["entities.meantime.conll_f1_vs_spacy.check.fast"] == pytest.approx(-0.1)
     # the baseline alone is never floored
-    baseline_only = {"meantime": {"systems": {"spacy": coref(0.6)}}}
-    assert entities.floored_figures(baseline_only, fast=False, floors={}) == {}
+    baseline_only = {"meantime": {"check": {"systems": {"spacy": coref(0.6)}}}}
+    assert entities.part_figures(baseline_only, "check") == {}
 
 
 def test_main_skips_without_data(

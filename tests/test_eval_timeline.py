@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from eval import timeline
+from eval.common import check_figures, figures_by_part
 from eval.timeline import Dated, GoldEvent, Mention
 
 # title, date line, then two sentences; "opened" occurs twice in sentence 3, the second one is
@@ -215,9 +216,10 @@ def test_evaluate_compares_the_baseline_on_the_same_events() -> None:
     assert (ours["coverage"], ours["date_accuracy"], ours["order_accuracy"]) == (0.5, 1.0, 0.5)
     assert (dct["coverage"], dct["date_accuracy"], dct["order_accuracy"]) == (1.0, 0.0, 0.5)
     assert dct["date_accuracy_on_covered"] == 0.0
-    figures = timeline.floored_figures(result, fast=True, floors={})
-    assert figures["timeline.semeval.date_accuracy_vs_dct.fast"] == 1.0
-    assert "timeline.semeval.order_accuracy_vs_dct.fast" not in figures  # not positive
+    by_part = figures_by_part({"check": timeline.part_figures(result)})
+    figures = check_figures(by_part, fast=True, floors={})
+    assert figures["timeline.semeval.date_accuracy_vs_dct.check.fast"] == 1.0
+    assert "timeline.semeval.order_accuracy_vs_dct.check.fast" not in figures  # not positive
 
 
 def test_main_skips_without_data(
