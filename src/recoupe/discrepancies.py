@@ -20,10 +20,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from recoupe import ids
+from recoupe import figures, ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
+from recoupe.entities.unionfind import UnionFind
 from recoupe.events.lexicon import classes
 from recoupe.events.timeline import TimelineEvent
 from recoupe.store.records import DiscrepancyRecord, DiscrepancyValue, Span
@@ -58,6 +59,7 @@ def find_discrepancies(
         *_first_names(people, docs, texts),
         *_dates(timeline, texts),
         *_ages(people, docs, texts),
+        *_figures(entities, docs, texts),
     ]
     found = ids.unique(  # the same discrepancy found twice (two pairs of one surname) is one
         found,
@@ -346,3 +348,63 @@ def _ages(
                 )
             )
     return found
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+
+def _figures(
+    entities: Sequence[ResolvedEntity],
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+) -> list[DiscrepancyRecord]:
+    """The same claim with other figures in other documents (see :mod:`recoupe.figures`)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    names = {e.id: e.name for e in entities if not e.rejected}
+    for entity in entities:
+        if entity.rejected:
+            continue
+        for mention in entity.mentions:
+            span = _span(docs, mention)
+            spans[span.document].append((span.start, span.end, entity.id))
+    found = [
+        statement
+        for document, text in texts.items()
+        if document in spans
+        for statement in figures.statements(document, text, spans[document])
+    ]
+    pairs = figures.conflicts(found)
+    groups = UnionFind(len(pairs))
+    by_figure: dict[tuple[str, int], int] = {}
+    for index, (_, a, b) in enumerate(pairs):
+        for figure in (a, b):
+            groups.union(by_figure.setdefault((figure.document, figure.start), index), index)
+    records = []
+    for members in groups.groups():
+        subject = pairs[members[0]][0]
+        by_value: dict[float, dict[tuple[str, int], figures.Figure]] = defaultdict(dict)
+        for index in members:
+            for figure in pairs[index][1:]:
+                by_value[figure.value][(figure.document, figure.start)] = figure
+        values = tuple(
+            DiscrepancyValue(
+                next(iter(found.values())).text,
+                tuple(Span(f.document, f.start, f.end) for _, f in sorted(found.items())),
+            )
+            for _, found in sorted(by_value.items())
+        )
+        sides = " and ".join(
+            " / ".join(repr(t) for t in sorted({f.text for f in found.values()}))
+            + f" ({_sources(v.evidence)} source(s))"
+            for v, (_, found) in zip(values, sorted(by_value.items()), strict=True)
+        )
+        records.append(
+            DiscrepancyRecord(
+                discrepancy_id("number_conflict", subject, [v.value for v in values]),
+                "number_conflict",
+                subject,
+                f"Figures disagree on one claim about {names.get(subject, subject)}: {sides}.",
+                values,
+            )
+        )
+    return records

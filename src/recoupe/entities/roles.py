@@ -1041,12 +1041,30 @@ def _post_roles(doc: _Doc, p: int) -> list[RoleFact]:
     phrases = _after_name(doc, p)
     if not phrases:
         return []
+    if len(phrases) == 1 and (following := _named_next(doc, phrases[0])) is not None:
+        return [_fact(doc, following, phrases[0])]
     names = [*_names_before(doc, p), p]
     if len(names) > 1 and len(phrases) == len(names):
         return [_fact(doc, q, ph) for q, ph in zip(names, phrases, strict=True)]
     if len(names) > 1 and doc.toks[phrases[0].head].low in doc.lex.plural:
         return [_fact(doc, q, ph) for q in names for ph in phrases]
     return [_fact(doc, p, ph) for ph in phrases]
+
+
+def _named_next(doc: _Doc, phrase: _Phrase) -> int | None:
+    """The person named right after a description between commas that follows another name:
+    in "Outre X, le patron de Y, Z, a protesté" the description is Z's (French puts the
+    description before the name it presents), not X's."""
+    comma = phrase.last + 1
+    if _low(doc, comma) != "," or not _is_person(doc, comma + 1):
+        return None
+    first = doc.toks[phrase.first]
+    before = _tok(doc, phrase.first - 1)
+    definite = before is not None and before.low in ("le", "la", "l'", "the")
+    if not (definite or first.low in ("le", "la", "l'", "the")):
+        return None
+    after = _tok(doc, comma + 2)
+    return comma + 1 if after is not None and after.low == "," else None
 
 
 def find_roles(text: str, mentions: Sequence[Mention], *, language: str) -> list[RoleFact]:
@@ -1077,9 +1095,60 @@ def find_roles_and_relations(
 def _roles_in(doc: _Doc) -> list[RoleFact]:
     found: dict[tuple[int, int, int], RoleFact] = {}
     for p in doc.at.values():
-        for fact in (*_pre_roles(doc, p), *_post_roles(doc, p), *_designated_roles(doc, p)):
+        facts = (*_pre_roles(doc, p), *_post_roles(doc, p), *_designated_roles(doc, p))
+        if not facts:
+            facts = tuple(_apposition(doc, p))
+        for fact in facts:
             found.setdefault((fact.mention, fact.start, fact.end), fact)
     return sorted(found.values(), key=lambda r: (r.start, r.mention, r.end))
+
+
+_APPOSITION_WORDS = 10  # tokens of an apposition read at most
+_CLAUSE_WORDS = _words("who which whom whose that qui que qu' dont où lequel laquelle")
+
+
+def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
+    """A noun phrase between commas right after a person's name, whatever its head: "X, a
+    doctor at Y,", "X, one of the defence lawyers,", "X, un chercheur du CNRS,". It opens with a
+    determiner (or "one of" / "l'un des"), holds no clause, and ends at a comma, a full stop or
+    a closing bracket; the lexicon of roles did not recognise it."""
+    if not _is_person(doc, p) or _low(doc, p + 1) != ",":
+        return []
+    i = p + 2
+    if _low(doc, i) in ("one", "l'un", "l'une", "un", "une") and _low(doc, i + 1) in (
+        "of",
+        "des",
+        "de",
+    ):
+        i += 2
+    first = i
+    if _low(doc, i) not in doc.lex.dets:
+        return []
+    i += 1
+    last = -1
+    while i < min(len(doc.toks), first + _APPOSITION_WORDS):
+        t = doc.toks[i]
+        if t.newline or (t.kind == "punct" and t.low in (",", ".", ")", ";", ":")):
+            break
+        stop = t.low in doc.lex.stop and t.low not in doc.lex.conj
+        if t.low in _CLAUSE_WORDS or stop or t.kind == "num":
+            return []
+        if t.kind == "mention" and _is_person(doc, i):
+            return []  # another person: a list of names, not a description
+        last = i
+        i += 1
+    else:
+        return []  # no end in sight: a clause, not an apposition
+    if (
+        last < 0
+        or i >= len(doc.toks)
+        or not any(
+            doc.toks[k].kind == "word" and not doc.toks[k].text[:1].isupper()
+            for k in range(first + 1, last + 1)
+        )
+    ):
+        return []
+    return [_fact(doc, p, _Phrase(first + 1, first + 1, last))]
 
 
 def _designated_roles(doc: _Doc, p: int) -> list[RoleFact]:

@@ -1,0 +1,249 @@
+"""Figures that disagree: the same claim told with another number.
+
+Two articles that say the same thing of the same people or bodies — their sentences share an
+entity and most of their words — but give different figures for the same unit ("pertes de 6,5
+milliards d'euros" / "pertes de 6,85 milliards d'euros", "deliberated for 40 hours" / "for 30
+hours", "four life sentences" / "seven life sentences") disagree, whatever the subject: tolls,
+counts, amounts, durations. A figure is a number (digits, or a number word in French or English)
+with its scale and the words of its unit after it, or a currency sign before it.
+
+Blocked by (unit, shared entity): never all pairs of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recoupe.entities.names import fold
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NUMBER_WORDS = {
+    **dict.fromkeys(("un", "une", "one"), 1),
+    **dict.fromkeys(("deux", "two"), 2),
+    **dict.fromkeys(("trois", "three"), 3),
+    **dict.fromkeys(("quatre", "four"), 4),
+    **dict.fromkeys(("cinq", "five"), 5),
+    **dict.fromkeys(("six",), 6),
+    **dict.fromkeys(("sept", "seven"), 7),
+    **dict.fromkeys(("huit", "eight"), 8),
+    **dict.fromkeys(("neuf", "nine"), 9),
+    **dict.fromkeys(("dix", "ten"), 10),
+    **dict.fromkeys(("onze", "eleven"), 11),
+    **dict.fromkeys(("douze", "twelve"), 12),
+    **dict.fromkeys(("quinze", "fifteen"), 15),
+    **dict.fromkeys(("vingt", "twenty"), 20),
+    **dict.fromkeys(("trente", "thirty"), 30),
+    **dict.fromkeys(("quarante", "forty"), 40),
+    **dict.fromkeys(("cinquante", "fifty"), 50),
+    **dict.fromkeys(("cent", "hundred"), 100),
+}
+# "one" and "un/une" are articles and pronouns far more often than counts
+_AMBIGUOUS_WORDS = frozenset({"un", "une", "one"})
+_SCALES = {
+    **dict.fromkeys(("mille", "thousand"), 1e3),
+    **dict.fromkeys(("million", "millions", "m", "mn"), 1e6),
+    **dict.fromkeys(("milliard", "milliards", "billion", "billions", "bn", "md", "mds"), 1e9),
+}
+_CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "us$": "dollar"}
+_UNIT_WORDS = 3  # words read after a number for its unit
+_NOT_UNITS = _words(
+    """de des du of the le la les a an et and ou or à au aux en in to pour for par by sur on
+    avec with qui que that which dont ce cette ces over from after before since than at as but
+    were was are is be been have has had will would could should can may might ont est sont
+    été sera seront avait avaient étaient était contre against into onto per entre between
+    dans within plus more less moins about environ near près vers toward towards depuis
+    pendant during until jusqu lors selon soit without sans under sous"""
+)
+_MONTHS = _words(
+    """janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+_FIGURE = re.compile(
+    r"(?P<currency>US\$|\$|€|£)?\s?"
+    r"(?P<number>\d{1,3}(?:[  .,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?|[^\W\d_]+(?![\w$]))"
+    r"(?P<percent>\s?%)?"
+)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_CONTENT_MIN = 4  # letters of a content word
+_MIN_OVERLAP = 0.35  # share of content words two statements of one claim have in common
+_MAX_RATIO = 3.0  # figures further apart measure different things
+_NEAR_WORDS = 6  # words read on each side of a figure for what it counts
+_NEAR_SHARED = 2  # of them two figures of one claim share at least
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    document: str
+    start: int
+    end: int
+    text: str  # the figure as written, with its unit words
+    value: float
+    units: frozenset[str]
+    near: frozenset[str] = frozenset()  # content words around it: what it counts
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence holding figures, with its entities and content words."""
+
+    document: str
+    start: int
+    figures: tuple[Figure, ...]
+    entities: frozenset[str]
+    words: frozenset[str]
+
+
+def _value(number: str) -> float | None:
+    low = number.lower()
+    if low in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[low])
+    if not low[:1].isdigit():
+        return None
+    digits = re.sub(r"[  ](?=\d{3})", "", low)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", digits):  # 1,500 / 1.500: thousands
+        digits = re.sub(r"[.,]", "", digits)
+    try:
+        return float(digits.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
+    """The figures of ``text[start:end]``: a number with its scale and unit words."""
+    found = []
+    for m in _FIGURE.finditer(text, start, end):
+        number = m.group("number")
+        if not number[:1].isdigit() and (
+            number.lower() not in _NUMBER_WORDS or number.lower() in _AMBIGUOUS_WORDS
+        ):
+            continue
+        begin = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        before = text[max(start, begin - 1) : begin]
+        if before[:1].isalnum():
+            continue  # inside a word or a code ("A380")
+        value = _value(number)
+        if value is None:
+            continue
+        if number[:1].isdigit() and len(number) == 4 and 1800 <= value <= 2100:
+            continue  # a year
+        words = list(_WORD.finditer(text, m.end(), min(end, m.end() + 60)))[: _UNIT_WORDS + 1]
+        unit_words: list[re.Match[str]] = []
+        scale = 1.0
+        units: set[str] = set()
+        for w in words:
+            gap_from = unit_words[-1].end() if unit_words else m.end()
+            if text[gap_from : w.start()].strip(" '’"):
+                break  # punctuation: the unit ended
+            low = fold(w.group())
+            if low in _SCALES and not unit_words:
+                scale = _SCALES[low]
+                unit_words.append(w)
+                continue
+            bare = low.split("'")[-1]
+            if bare in _NOT_UNITS or w.group()[:1].isupper() or len(units) == _UNIT_WORDS:
+                break
+            unit_words.append(w)
+            units.add(_singular(bare))
+            if bare != low:
+                break  # "d'euros": an elided complement is the whole unit
+        currency = m.group("currency")
+        if m.group("percent") or units & {"percent", "pourcent", "pour"}:
+            units = {"percent"}
+        elif currency:
+            units = {_CURRENCIES.get(currency.lower(), currency)}
+        if not (units or scale != 1.0) or units & _MONTHS:
+            continue  # no unit, or a date ("27 juin")
+        stop = unit_words[-1].end() if unit_words else m.end()
+        if scale != 1.0:
+            units.add(f"x{scale:g}")  # "3,9 milliards" answers "3,7 milliards d'euros"
+        near = _near(text, start, end, begin, stop)
+        found.append(
+            Figure(document, begin, stop, text[begin:stop], value * scale, frozenset(units), near)
+        )
+    return found
+
+
+def _near(text: str, start: int, end: int, begin: int, stop: int) -> frozenset[str]:
+    """Content words within a few words of a figure, on both sides, in its sentence."""
+    before = [w.group() for w in _WORD.finditer(text, max(start, begin - 80), begin)]
+    after = [w.group() for w in _WORD.finditer(text, stop, min(end, stop + 80))]
+    words = before[-_NEAR_WORDS:] + after[:_NEAR_WORDS]
+    return frozenset(
+        fold(w) for w in words if len(w) >= _CONTENT_MIN and fold(w) not in _NUMBER_WORDS
+    )
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
+
+
+def statements(
+    document: str, text: str, entity_spans: Iterable[tuple[int, int, str]]
+) -> list[Statement]:
+    """The sentences of ``text`` holding figures; ``entity_spans``: (start, end, entity id)."""
+    spans = sorted(entity_spans)
+    found = []
+    for sentence in _SENTENCE.finditer(text):
+        figures = figures_in(document, text, sentence.start(), sentence.end())
+        if not figures:
+            continue
+        ids = frozenset(e for s, t, e in spans if s >= sentence.start() and t <= sentence.end())
+        if not ids:
+            continue
+        words = frozenset(
+            fold(w.group())
+            for w in _WORD.finditer(sentence.group())
+            if len(w.group()) >= _CONTENT_MIN and fold(w.group()) not in _NUMBER_WORDS
+        )
+        found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
+    return found
+
+
+def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
+    """(shared entity, figure, other figure): one claim, two figures, in two documents."""
+    blocks: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in found:
+        for unit in {u for f in statement.figures for u in f.units}:
+            for entity in statement.entities:
+                blocks[(unit, entity)].append(statement)
+    out: dict[tuple[str, int, str, int], tuple[str, Figure, Figure]] = {}
+    for (unit, entity), members in sorted(blocks.items()):
+        for position, a in enumerate(members):
+            for b in members[position + 1 :]:
+                if a.document == b.document or not _same_claim(a, b):
+                    continue
+                for fa, fb in _disagreeing(a, b, unit):
+                    fa, fb = sorted((fa, fb), key=lambda f: (f.document, f.start))
+                    out.setdefault((fa.document, fa.start, fb.document, fb.start), (entity, fa, fb))
+    return list(out.values())
+
+
+def _same_claim(a: Statement, b: Statement) -> bool:
+    if not a.words or not b.words:
+        return False
+    shared = len(a.words & b.words)
+    return shared / min(len(a.words), len(b.words)) >= _MIN_OVERLAP
+
+
+def _disagreeing(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
+    mine = [f for f in a.figures if unit in f.units]
+    theirs = [f for f in b.figures if unit in f.units]
+    if len(mine) != 1 or len(theirs) != 1:
+        return []  # several figures of one unit: which answers which is a guess
+    fa, fb = mine[0], theirs[0]
+    if fa.value == fb.value or fa.value <= 0 or fb.value <= 0:
+        return []
+    if len(fa.near & fb.near) < _NEAR_SHARED:
+        return []  # the words around them differ: two things counted
+    if max(fa.value, fb.value) / min(fa.value, fb.value) > _MAX_RATIO:
+        return []
+    return [(fa, fb)]

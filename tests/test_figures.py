@@ -1,0 +1,45 @@
+"""Figures that disagree: the same claim with another number, in French and English."""
+
+from recoupe.figures import Statement, conflicts, figures_in, statements
+
+
+def _figures(text: str) -> list[tuple[str, float, set[str]]]:
+    return [(f.text, f.value, set(f.units)) for f in figures_in("d", text, 0, len(text))]
+
+
+def test_figures_are_numbers_with_their_scale_and_unit() -> None:
+    assert _figures("La banque a perdu 6,5 milliards d'euros en un an.") == [
+        ("6,5 milliards d'euros", 6.5e9, {"euro", "x1e+09"})
+    ]
+    assert _figures("He was handed four consecutive life sentences.") == [
+        ("four consecutive life sentences", 4.0, {"consecutive", "life", "sentence"})
+    ]
+    assert _figures("an order worth US$7 billion") == [("US$7 billion", 7e9, {"dollar", "x1e+09"})]
+    assert _figures("1 500 emplois supprimés")[0][1] == 1500.0
+
+
+def test_dates_years_and_codes_are_not_figures() -> None:
+    assert _figures("le 27 juin 2008, dans l'A380") == []
+    assert _figures("In 2005 the jury met") == []
+
+
+def _statement(document: str, text: str, entity: str = "e1") -> Statement:
+    (found,) = statements(document, text, [(0, text.index(" "), entity)])
+    return found
+
+
+def test_one_claim_with_two_figures_in_two_documents_is_a_conflict() -> None:
+    a = _statement("a", "Nichols was sentenced on Saturday to seven life sentences without parole.")
+    b = _statement("b", "Nichols was sentenced on Saturday to four life sentences without parole.")
+    ((entity, one, other),) = conflicts([a, b])
+    assert entity == "e1"
+    assert {one.text, other.text} == {"seven life sentences", "four life sentences"}
+
+
+def test_different_things_counted_about_one_entity_are_no_conflict() -> None:
+    a = _statement("a", "Dexia recevra 3 milliards d'euros de la France pour son capital.")
+    b = _statement("b", "Dexia a perdu 6 milliards d'euros sur les marchés américains cette année.")
+    same_document = _statement("a", "Dexia was sentenced to seven life sentences without parole.")
+    other = _statement("b", "Dexia was sentenced to seven life sentences without parole.")
+    assert conflicts([a, b]) == []
+    assert conflicts([same_document, other]) == []  # the same figure: no conflict
