@@ -554,8 +554,21 @@ def _year_context(grammar: _Grammar, text: str, start: int, end: int, left: _Lef
         return True
     if grammar.fr:
         return False
-    before_words = _norm(text[max(0, start - 8) : start]).split()
-    return bool(before_words) and before_words[-1] in ("the", "its", "'s", "his", "her", "their")
+    before_words = _norm(text[max(0, start - 30) : start]).split()[-3:]
+    if before_words and before_words[-1] in _YEAR_DETERMINERS:
+        return True
+    # "a 1999 incident", "his deadly 2005 rampage": a determiner, at most two words, the year,
+    # a singular noun (a plural after an article is more often a count: "the 2000 soldiers")
+    plausible = text[start:end].isdigit() and 1900 <= int(text[start:end]) <= 2099
+    return (
+        plausible
+        and any(w in _YEAR_DETERMINERS for w in before_words)
+        and (not word.lower().endswith("s") or any(w in _POSSESSIVES for w in before_words))
+    )
+
+
+_POSSESSIVES = frozenset(("its", "'s", "his", "her", "their", "our"))
+_YEAR_DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
 
 
 def _month_context(text: str, left: _Left, start: int, grammar: _Grammar, rich: bool) -> bool:
