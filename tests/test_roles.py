@@ -767,3 +767,52 @@ def test_long_text_reads_around_each_mention() -> None:
         ("Jean Dupont", "maire de Lyon", "current", None),
         ("Paul Roy", "avocat", "current", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "expected"),
+    [
+        (
+            "Lewis Teperman, a doctor at New York University, said it was common.",
+            [("Lewis Teperman", P), ("New York University", G)],
+            "en",
+            ("Lewis Teperman", "doctor at New York University"),
+        ),
+        (
+            "Josh Moore, one of the defense lawyers, had reminded the judge.",
+            [("Josh Moore", P)],
+            "en",
+            ("Josh Moore", "defense lawyers"),
+        ),
+        (
+            "Jean Castel, qui dirige la brigade des stupéfiants, a démissionné.",
+            [("Jean Castel", P)],
+            "fr",
+            ("Jean Castel", "dirige la brigade des stupéfiants"),
+        ),
+        (
+            "The agency's chief, Jane Roe, resigned on Monday.",
+            [("Jane Roe", P)],
+            "en",
+            ("Jane Roe", "agency's chief"),
+        ),
+        (
+            "Outre Anne Roux, le patron de la CFDT, Paul Morel, avait protesté lundi.",
+            [("Anne Roux", P), ("CFDT", G), ("Paul Morel", P)],
+            "fr",
+            ("Paul Morel", "patron de la CFDT"),
+        ),
+    ],
+)
+def test_descriptions_outside_the_lexicon_and_their_owner(
+    text: str, names: list[Name], language: str, expected: tuple[str, str]
+) -> None:
+    found = [(name, role) for name, role, _, _ in roles(text, names, language)]
+    assert found == [expected]
+
+
+def test_an_apposition_that_is_a_clause_or_a_list_is_no_role() -> None:
+    names = [("Jane Roe", P), ("John Doe", P)]
+    assert roles("Jane Roe, who said the trial was over, left.", names[:1], "en") == []
+    found = roles("Jane Roe, the lawyer John Doe and others met.", names, "en")
+    assert [name for name, *_ in found] == ["John Doe"]  # the lawyer is Doe, not Roe

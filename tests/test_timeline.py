@@ -78,3 +78,34 @@ def test_the_command_filters_and_draws(dossier: tuple[str, dict[str, Any]], tmp_
     assert "Brest" in svg and svg.count("<circle") >= 3
     bad = run_recoupe("timeline", "--db", db, "--from", "mars")
     assert bad.returncode == 2
+
+
+DISPATCH = (
+    "Les douaniers ont saisi mardi deux tonnes de cocaïne dans un conteneur en provenance du "
+    "Brésil, a annoncé le parquet. L'enquête a été confiée à la police judiciaire."
+)
+
+
+def test_one_sentence_in_copies_of_a_dispatch_is_one_entry_with_one_source(
+    tmp_path: Path,
+) -> None:
+    records = [
+        {"id": "wire", "text": DISPATCH, "published": "2025-03-05", "language": "fr"},
+        {
+            "id": "copy",
+            "text": DISPATCH + " Le port est le premier point d'entrée de la drogue en France.",
+            "published": "2025-03-05",
+            "language": "fr",
+        },
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    seizures = [e for e in exported["events"] if "deux tonnes" in e["text"]]
+    assert len(seizures) == 1, [e["text"] for e in exported["events"]]
+    (seizure,) = seizures
+    assert seizure["date"] == "2025-03-04"
+    assert len({span["document"] for span in seizure["evidence"]}) == 2
+    assert seizure["sources"] == 1  # a copy is no independent source

@@ -7,6 +7,7 @@ of the text. Nothing else: a date that is unknown stays ``None``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -14,8 +15,10 @@ from recoupe.errors import Code, IngestError
 from recoupe.extract.dateline import find_dateline
 from recoupe.extract.decode import decode_text, normalise_newlines
 from recoupe.extract.html import extract_html
+from recoupe.extract.markdown import read_markdown
 from recoupe.extract.pdf import pdf_text
 from recoupe.extract.plaintext import clean_plain_text
+from recoupe.extract.reflow import is_wrapped, reflow
 from recoupe.language import detect_language, is_analysed
 from recoupe.model import Article, DateSource, Kind, RawDocument
 
@@ -65,6 +68,7 @@ def clean(raw: RawDocument) -> Article:
 
 # Invisible characters that split words for every reader ("mar\u00adtelé"): soft hyphens,
 # zero-width spaces and joiners, a byte-order mark inside the text.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\b")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
@@ -76,11 +80,13 @@ def _extract(raw: RawDocument) -> _Found:
     text = decode_text(raw.data, declared=_charset(raw.content_type, raw.headers))
     if not text.strip():
         raise IngestError(Code.EMPTY, "the document holds only white space")
+    if _is_markdown(raw.origin):
+        return _from_markdown(normalise_newlines(text))
     if raw.kind is Kind.CLEAN:
-        return _with_dateline(normalise_newlines(text))
+        return _with_dateline(_unwrapped(normalise_newlines(text)))
     cleaned = clean_plain_text(text)
     return _Found(
-        text=cleaned.text,
+        text=_unwrapped(cleaned.text),
         title=cleaned.title,
         author=cleaned.author,
         published=cleaned.published,
@@ -113,6 +119,33 @@ def _from_html(raw: RawDocument) -> _Found:
         published=dateline.published,
         published_from=DateSource.TEXT,
         removed_chars=found.removed_chars,
+    )
+
+
+def _unwrapped(text: str) -> str:
+    """A text wrapped at a fixed width with its paragraphs joined again (extract/reflow.py)."""
+    return reflow(text) if is_wrapped(text) else text
+
+
+def _is_markdown(origin: str) -> bool:
+    name = origin.lower().removesuffix(".gz")
+    return name.endswith((".md", ".markdown")) and "://" not in origin
+
+
+def _from_markdown(text: str) -> _Found:
+    """Title from the first heading or the front matter, author and date from the front matter
+    or a byline under the title."""
+    article = read_markdown(text)
+    found = _with_dateline(_unwrapped(article.text))
+    published = (
+        article.published if article.published and _ISO_DATE.match(article.published) else None
+    )
+    return _Found(
+        text=found.text,
+        title=article.title,
+        author=article.author or found.author,
+        published=published[:10] if published else found.published,
+        published_from=DateSource.METADATA if published else found.published_from,
     )
 
 

@@ -1051,6 +1051,68 @@ def _post_roles(doc: _Doc, p: int) -> list[RoleFact]:
     return [_fact(doc, p, ph) for ph in phrases]
 
 
+# present forms of the verbs of leading ("qui dirige Y", "who heads Y")
+_LEADING_VERBS = _words(
+    """dirige dirigent préside président pilote commande gère anime heads leads runs chairs
+    directs oversees manages commands"""
+)
+
+
+def _relative_role(doc: _Doc, p: int) -> list[RoleFact]:
+    """ "X, qui dirige Y,", "X, who heads Y,": the office the clause describes."""
+    if (
+        not _is_person(doc, p)
+        or _low(doc, p + 1) != ","
+        or _low(doc, p + 2)
+        not in (
+            "qui",
+            "who",
+        )
+    ):
+        return []
+    verb = p + 3
+    if _low(doc, verb) in ("also", "aussi", "now", "désormais", "currently"):
+        verb += 1
+    if _low(doc, verb) not in _LEADING_VERBS:
+        return []
+    last = -1
+    for i in range(verb + 1, min(len(doc.toks), verb + _APPOSITION_WORDS)):
+        t = doc.toks[i]
+        if t.newline or (t.kind == "punct" and t.low in (",", ".", ")", ";")):
+            break
+        last = i
+    if last < 0:
+        return []
+    return [_fact(doc, p, _Phrase(verb, verb, last))]
+
+
+def _role_before_comma(doc: _Doc, p: int) -> list[RoleFact]:
+    """ "The agency's chief, Jane Roe,", "Interpol's secretary general, X,": a description
+    ending with a role head, then a comma, then the name (and a comma or the verb after it)."""
+    comma = p - 1
+    if not _is_person(doc, p) or _low(doc, comma) != ",":
+        return []
+    head_last = comma - 1
+    t = _tok(doc, head_last)
+    if t is None or t.kind != "word" or _head_word(t.low) not in doc.lex.heads:
+        return []
+    first = head_last
+    while first - 1 >= 0 and first > head_last - _APPOSITION_WORDS:
+        before = doc.toks[first - 1]
+        if before.newline or (before.kind == "punct" and before.low not in ("'", "’")):
+            break
+        if before.low in doc.lex.stop and before.low not in doc.lex.dets:
+            break
+        first -= 1
+    if any(doc.toks[i].low in doc.lex.intro for i in range(max(0, first - 1), head_last + 1)):
+        return []  # "Selon le ministre, X a menti": the minister is a source, not X
+    while first < head_last and doc.toks[first].low in doc.lex.dets:
+        first += 1
+    if doc.toks[first].kind == "mention" and _is_person(doc, first):
+        return []  # "X, chief, Y": a list
+    return [_fact(doc, p, _Phrase(first, head_last, head_last))]
+
+
 def _named_next(doc: _Doc, phrase: _Phrase) -> int | None:
     """The person named right after a description between commas that follows another name:
     in "Outre X, le patron de Y, Z, a protesté" the description is Z's (French puts the
@@ -1097,7 +1159,7 @@ def _roles_in(doc: _Doc) -> list[RoleFact]:
     for p in doc.at.values():
         facts = (*_pre_roles(doc, p), *_post_roles(doc, p), *_designated_roles(doc, p))
         if not facts:
-            facts = tuple(_apposition(doc, p))
+            facts = (*_apposition(doc, p), *_relative_role(doc, p), *_role_before_comma(doc, p))
         for fact in facts:
             found.setdefault((fact.mention, fact.start, fact.end), fact)
     return sorted(found.values(), key=lambda r: (r.start, r.mention, r.end))

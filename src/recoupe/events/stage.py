@@ -39,7 +39,8 @@ def timeline(
     places = {e.id for e in entities if e.type is EntityType.LOC}
     order = {doc.id: (doc.published or "9999", position) for position, doc in enumerate(documents)}
     known = [doc for doc in events if doc.document in order]
-    return build_timeline(statements(known, owners, places, order), copies)
+    texts = {doc.id: doc.text for doc in documents}
+    return build_timeline(statements(known, owners, places, order, texts), copies)
 
 
 def records(timeline: Sequence[TimelineEvent], texts: Mapping[str, str]) -> list[EventRecord]:

@@ -9,17 +9,21 @@ name the same kind of happening (meeting, visit, launch, ...). Blocked by month:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from recoupe import ids
+from recoupe.entities.names import fold
 from recoupe.entities.unionfind import UnionFind
 from recoupe.events.model import DocumentEvents, EventFact
 from recoupe.store.records import Span
 from recoupe.time.dates import bounds, days, overlap
 
 _MAX_COARSE_DAYS = 31
+_COPIED_WORDS = 8  # words a sentence needs to be taken as the same sentence in two documents
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +35,7 @@ class Statement:
     entities: frozenset[str]
     actors: frozenset[str]  # persons, organisations and other non-places among the entities
     order: tuple[str, int]  # (publication date or "9999", ingestion position): earliest first
+    said: str = ""  # the sentence's words, folded: the same sentence in copies of one dispatch
 
 
 @dataclass(slots=True)
@@ -60,15 +65,21 @@ def statements(
     owners: Mapping[tuple[str, int], str],
     places: set[str],
     order: Mapping[str, tuple[str, int]],
+    texts: Mapping[str, str] | None = None,
 ) -> list[Statement]:
-    """Every event fact, with its entities (``owners``: (document, mention) → entity id)."""
+    """Every event fact, with its entities (``owners``: (document, mention) → entity id) and,
+    given the ``texts``, its sentence's words."""
     found = []
     for doc in docs:
+        text = (texts or {}).get(doc.document, "")
         for fact in doc.events:
             ids = frozenset(
                 owners[(doc.document, m)] for m in fact.mentions if (doc.document, m) in owners
             )
-            found.append(Statement(doc.document, fact, ids, ids - places, order[doc.document]))
+            said = " ".join(_WORDS.findall(fold(text[fact.start : fact.end])))
+            found.append(
+                Statement(doc.document, fact, ids, ids - places, order[doc.document], said)
+            )
     return sorted(found, key=lambda s: (s.order, s.fact.start, s.fact.date_start))
 
 
@@ -89,10 +100,14 @@ def build_timeline(found: Sequence[Statement], copies: Mapping[str, str]) -> lis
     sets = UnionFind(len(found))
     blocks: dict[str, list[int]] = defaultdict(list)
     sentences: dict[tuple[str, int, int, str], int] = {}
+    copied: dict[tuple[str, str], int] = {}
     for index, statement in enumerate(found):
         # one sentence of one document dating one thing twice is one timeline entry
         said = (statement.document, statement.fact.start, statement.fact.end, statement.fact.date)
         sets.union(sentences.setdefault(said, index), index)
+        # and so is one sentence of a dispatch in its copies, whoever it names
+        if len(statement.said.split()) >= _COPIED_WORDS:
+            sets.union(copied.setdefault((statement.said, statement.fact.date), index), index)
         first = bounds(statement.fact.date)[0] or ""
         blocks[first[:7]].append(index)
     for members in blocks.values():

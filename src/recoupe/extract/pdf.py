@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from recoupe.errors import Code, IngestError
+from recoupe.extract.reflow import reflow
 
 log = logging.getLogger(__name__)
 _PAGE_NUMBER = re.compile(r"^\s*(page\s*)?\d{1,4}(\s*(/|sur|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -27,7 +28,7 @@ def pdf_text(data: bytes) -> str:
         raise IngestError(Code.BAD_PDF, f"cannot parse the PDF: {exc}") from exc
     pages = _drop_running_lines(pages)
     text = "\n\n".join(page.strip() for page in pages if page.strip())
-    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = reflow(_HYPHEN_BREAK.sub(r"\1\2", text))
     if sum(ch.isalpha() for ch in text) < _MIN_LETTERS:
         raise IngestError(
             Code.PDF_NO_TEXT,

@@ -153,7 +153,11 @@ class _Reader:
                 return first
             first = self.text.rfind("\n", 0, end) + 1
         start = max(first, opening - _BEFORE)
-        ends = [m.end() for m in _SENTENCE_START.finditer(self.text, start, opening)]
+        ends = [
+            m.end()
+            for m in _SENTENCE_START.finditer(self.text, start, opening)
+            if not _ABBREVIATION_STOP.search(self.text, start, m.start())
+        ]
         return ends[-1] if ends else start
 
     def _listed(self, s: Stretch) -> bool:
