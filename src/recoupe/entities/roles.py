@@ -1489,7 +1489,7 @@ def _relations_in(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.start, r.subject, r.object))
 
 
-_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))([^\W\d_][\w.'’-]*\.?) $")
+_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_][\w.'’-]*\.?) $")
 
 
 def title_before(text: str, start: int, *, language: str) -> int | None:
