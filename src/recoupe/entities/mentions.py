@@ -253,6 +253,16 @@ def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if not _is_common_word(mention.text, lowercase_words):
             names.setdefault(mention.text, mention)
+    for mention in mentions:  # "he shot Barnes" after "Judge Rowland Barnes": the surname too
+        words = mention.text.split()
+        surname = words[-1] if len(words) >= 2 and mention.type is EntityType.PERSON else ""
+        if (
+            len(surname) >= _MIN_SURNAME
+            and surname[:1].isupper()
+            and surname.isalpha()
+            and not _is_common_word(surname, lowercase_words)
+        ):
+            names.setdefault(surname, mention)
     acronyms = {n.lower(): m for n, m in names.items() if m.source == "acronym" and " " not in n}
     others = {n: m for n, m in names.items() if n.lower() not in acronyms}
     found = []
@@ -270,6 +280,7 @@ def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 _WORDS = re.compile(r"\b[a-zà-ÿ][\w-]*", re.UNICODE)
+_MIN_SURNAME = 3  # letters of a surname propagated alone
 
 
 def _is_common_word(name: str, lowercase_words: set[str]) -> bool:
