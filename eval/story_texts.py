@@ -60,13 +60,18 @@ _NO_SPACE_AFTER = re.compile(r"([(\[{$£€]) ")
 _GLUED = re.compile(r"(?<=\w) ([-/]) (?=\w)")
 
 
-def detokenise(text: str) -> str:
-    """Undo a tokeniser's spaces around punctuation; straight double quotes alternate open/close."""
+def detokenise(text: str, *, straight_quotes: bool = True) -> str:
+    """Undo a tokeniser's spaces around punctuation and inside typographic quotation marks
+    (“ x ” → “x”, Apple ’ s → Apple’s); with ``straight_quotes``, straight double quotes of a
+    fully tokenised text alternate open/close (ECB+'s texts keep theirs as written)."""
     text = _NO_SPACE_BEFORE.sub(r"\1", text)
     text = _NO_SPACE_AFTER.sub(r"\1", text)
     text = _GLUED.sub(r"\1", text)
+    text = re.sub(r"([“‘«]) ", r"\1", text)
+    text = re.sub(r" ([”»])", r"\1", text)
+    text = re.sub(r"(\w) ’ ?(s|t|re|ve|ll|d|m)\b", r"\1’\2", text)
     parts = text.split('"')
-    if len(parts) % 2 == 1:  # balanced: odd parts are inside quotation marks
+    if straight_quotes and len(parts) % 2 == 1:  # balanced: odd parts are inside the marks
         parts = [part.strip(" ") if i % 2 else part for i, part in enumerate(parts)]
     out = ['"'.join(parts)]
     return "".join(out).replace("`` ", '"').replace(" ''", '"')
@@ -97,8 +102,8 @@ def _ecbplus_article(path: Path) -> tuple[str, str | None]:
             break
         except ValueError:
             continue
-    title = detokenise(str(record.get("title") or "").strip())
-    text = detokenise(str(record.get("text") or "").strip())
+    title = detokenise(str(record.get("title") or "").strip(), straight_quotes=False)
+    text = detokenise(str(record.get("text") or "").strip(), straight_quotes=False)
     return f"{title}\n\n{text}\n", published
 
 
