@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed-stamp
 DEMO   := demo-out
 DATA   ?= ../shared/data
 
-.PHONY: setup demo test test-fast test-slow lint eval eval-fast bench lock clean help
+.PHONY: setup demo test test-fast test-slow lint eval eval-fast bench bench-compare lock clean help
 
 help:
 	@echo "make demo       build the sample dossier (creates .venv on first use)"
@@ -16,6 +16,7 @@ help:
 	@echo "make test-slow  the slower tier"
 	@echo "make eval       quality figures on ../shared/data against pinned floors"
 	@echo "make bench      throughput and memory benchmarks"
+	@echo "make bench-compare BEFORE=rev   analysis cost per document against a revision"
 	@echo "make lock       re-resolve requirements.lock from pyproject.toml"
 
 setup: $(STAMP)
@@ -65,6 +66,11 @@ eval-fast: setup
 bench: setup
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.entities
+
+# analysis cost per document against an earlier revision: make bench-compare BEFORE=<rev>
+BEFORE ?= HEAD~1
+bench-compare: setup
+	$(BIN)/python -m bench.compare --before $(BEFORE)
 
 lock:
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
