@@ -18,7 +18,7 @@ from recoupe.cli_analyze import analyze_command
 from recoupe.cli_discrepancies import discrepancies_group
 from recoupe.cli_entities import entities_group
 from recoupe.cli_timeline import timeline_command
-from recoupe.errors import RecoupeError, UsageError
+from recoupe.errors import Code, RecoupeError, UsageError
 from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
 from recoupe.ingest.files import DEFAULT_MAX_BYTES
@@ -113,18 +113,29 @@ def ingest_command(
             )
         if not quiet:
             _print_summary(report, db)
-        if not no_analyse:
-            _analyse(store, quiet=quiet)
-    sys.exit(0 if report.ok else 1)
+        analysed_ok = no_analyse or _analyse(store, quiet=quiet)
+    sys.exit(0 if report.ok and analysed_ok else 1)
 
 
-def _analyse(store: SqliteStore, *, quiet: bool) -> None:
+def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
+    """Analyse and rebuild; False when a stage failed on a document or a dossier-wide step
+    failed (recorded as coded errors: the rest of the dossier was built)."""
     with _Progress(enabled=not quiet, unit="doc analysed") as progress:
         result = analyse(store, on_document=progress.advance)
     if not quiet:
         click.echo(
             f"analysed {result.analysed} new document(s); {result.entities} entities", err=True
         )
+    failed = [
+        e
+        for e in store.errors()
+        if e.code in (str(Code.ANALYSIS_FAILED), str(Code.CORPUS_STEP_FAILED))
+    ]
+    for error in failed[:5]:
+        click.echo(f"  {error.code}: {error.origin}: {error.message}", err=True)
+    if len(failed) > 5:
+        click.echo(f"  ... {len(failed) - 5} more: see `recoupe status`", err=True)
+    return not failed
 
 
 class _Progress:
