@@ -1489,6 +1489,10 @@ def _relations_in(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.start, r.subject, r.object))
 
 
+_TITLE_ABBREVIATIONS = frozenset(
+    {"sgt", "lt", "col", "gen", "capt", "det", "rep", "sen", "gov", "insp", "supt", "cmdr"}
+    | {"adm", "maj", "cpl", "pres", "gén", "cdt", "lieut", "cne", "adj"}
+)
 _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_][\w.'’-]*\.?) $")
 
 
@@ -1506,6 +1510,8 @@ def title_before(text: str, start: int, *, language: str) -> int | None:
     low = word.lower().translate(_APOSTROPHES)
     if low in lex.courtesy or low.rstrip(".") in lex.courtesy:
         return found.start(1)
+    if word.endswith(".") and word[:1].isupper() and low.rstrip(".") in _TITLE_ABBREVIATIONS:
+        return found.start(1)  # "Sgt. Roe", "Rep. Roe", "Gén. Roe"
     if word[:1].isupper() and _head_word(low) in lex.heads:  # capitalised: a title here
         return found.start(1)
     return None
