@@ -190,26 +190,3 @@ def test_an_undefined_acronym_joins_the_only_name_its_initials_spell() -> None:
     groups = names_of(resolve([a, b, c]), [a, b, c])
     assert {"Parti communiste français", "PCF"} in groups
     assert {"PS"} in groups  # "Parti socialiste européen" spells PSE, not PS
-
-
-def test_part_of_a_name_joins_the_only_longer_name_that_holds_it() -> None:
-    a = doc("a", "At the Fulton County Courthouse, guards met.", {"Fulton County Courthouse": ORG})
-    b = doc("b", "The Fulton Courthouse was closed.", {"Fulton Courthouse": ORG})
-    c = doc(
-        "c",
-        "La commission des lois de l'Assemblée nationale et l'Assemblée nationale.",
-        {"commission des lois de l'Assemblée nationale": ORG, "Assemblée nationale": ORG},
-    )
-    groups = names_of(resolve([a, b, c]), [a, b, c])
-    assert {"Fulton County Courthouse", "Fulton Courthouse"} in groups
-    assert {"Assemblée nationale"} in groups  # a body of the Assemblée is not the Assemblée
-
-
-def test_a_short_name_shared_by_two_longer_names_joins_neither() -> None:
-    a = doc("a", "La Banque Populaire a publié ses comptes.", {"Banque Populaire": ORG})
-    b = doc("b", "La Banque Populaire Atlantique recrute.", {"Banque Populaire Atlantique": ORG})
-    c = doc(
-        "c", "La Banque Populaire Rives de Paris ferme.", {"Banque Populaire Rives de Paris": ORG}
-    )
-    groups = names_of(resolve([a, b, c]), [a, b, c])
-    assert {"Banque Populaire"} in groups

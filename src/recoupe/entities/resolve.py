@@ -32,7 +32,6 @@ from recoupe.entities.names import (
     SUFFIXES,
     compatible_middles,
     core_person,
-    is_acronym,
     multi_word,
     name_key,
     org_key,
@@ -47,7 +46,6 @@ from recoupe.entities.territories import territory
 _VARIANT_MAX_EDITS = 1
 _MIN_SHARED_CONTEXT = 2
 _MIN_SPELLED = 3  # letters: shorter names are too often other names one letter away
-_SHORT_NAME_WORDS = 2  # words a part of an organisation's name needs to name it
 _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _MIN_SUBSTITUTED = 6  # letters: shorter names one letter apart are often two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
@@ -165,7 +163,6 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     starts = {(doc.document, i): m.start for doc in docs for i, m in enumerate(doc.mentions)}
     _by_misspelling(clusters, locals_, starts)
     _by_initials(clusters, locals_)
-    _by_short_name(clusters, locals_)
     _by_surname(clusters, locals_)
     _by_given_name(clusters, locals_)
     _by_bare_name(clusters, locals_)
@@ -504,51 +501,6 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             evidence = f"{local.best!r} is spelled by the initials of {full!r}, the only such name"
             merge = Merge("initials", evidence)
             clusters.union(min(named), index, merge, within_document=True)
-
-
-def _by_short_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
-    """An organisation named by part of its name ("Fulton Courthouse", "Commission") is the one
-    organisation of the dossier whose name holds those words in that order ("Fulton County
-    Courthouse", "European Commission") — never one of several."""
-    full: dict[int, list[str]] = {}
-    by_word: dict[str, set[int]] = defaultdict(set)
-    for index, local in enumerate(locals_):
-        if _org_like(local) and _proper_name(local.best):
-            words = _content_words(local.best)
-            full[index] = words
-            for word in words:
-                by_word[word].add(index)
-    for index, words in full.items():
-        if len(words) < _SHORT_NAME_WORDS or is_acronym(locals_[index].best):
-            continue  # one word ("Commission", "Justice") names too many things
-        candidates = set.intersection(*(by_word[w] for w in words)) - {index}
-        longer = {
-            clusters.find(i)
-            for i in candidates
-            if len(full[i]) > len(words)
-            and full[i][0] == words[0]  # "Lois de l'Assemblée nationale" is not the Assemblée
-            and _in_order(words, full[i])
-        }
-        if len(longer) != 1 or clusters.find(index) in longer:
-            continue
-        if any(full[i] == words for i in candidates if clusters.find(i) not in longer):
-            continue  # the short name names something else too
-        (root,) = longer
-        name = next(
-            locals_[i].best
-            for i in sorted(candidates)
-            if clusters.find(i) == root and len(full[i]) > len(words)
-        )
-        evidence = f"{locals_[index].best!r} is part of {name!r}, the only such name"
-        clusters.union(root, index, Merge("short_name", evidence), within_document=True)
-
-
-def _in_order(words: Sequence[str], longer: Sequence[str]) -> bool:
-    position = 0
-    for word in longer:
-        if position < len(words) and word == words[position]:
-            position += 1
-    return position == len(words)
 
 
 def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
