@@ -109,3 +109,32 @@ def test_one_sentence_in_copies_of_a_dispatch_is_one_entry_with_one_source(
     assert seizure["date"] == "2025-03-04"
     assert len({span["document"] for span in seizure["evidence"]}) == 2
     assert seizure["sources"] == 1  # a copy is no independent source
+
+
+def test_an_announcement_is_followed_up_by_a_report_that_names_the_actor_otherwise(
+    tmp_path: Path,
+) -> None:
+    records = [
+        {
+            "id": "plan",
+            "text": "Le ministre de la Santé, Hugo Lamarre, inaugurera le 16 mars le nouvel hôpital "
+            "de Brest, a annoncé son cabinet.",
+            "published": "2026-03-10",
+            "language": "fr",
+        },
+        {
+            "id": "report",
+            "text": "The new hospital in Brest was inaugurated on Monday in the presence of "
+            "the government.",
+            "published": "2026-03-17",
+            "language": "en",
+        },
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    opened = [e for e in exported["events"] if e["date"] == "2026-03-16"]
+    assert len(opened) == 1, [(e["date"], e["text"]) for e in exported["events"]]
+    assert opened[0]["follow_up"]["outcome"] == "done_as_announced"
