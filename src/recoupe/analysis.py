@@ -194,21 +194,30 @@ class _Steps:
 def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     """Resolve entities across the dossier, build the timeline, and replace derived tables."""
     steps = _Steps(store)
-    empty: tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]
-    empty = ([], {}, [])
-    entities, docs, applied = steps.run("entities", lambda: resolved(store), empty)
+    failed = object()
+    found = steps.run("entities", lambda: resolved(store), failed)
+    if found is failed or not isinstance(found, tuple):
+        return 0, []  # without entities nothing else can be rebuilt: the last build stays
+    entities, docs, applied = found
     documents = store.documents()
     texts = {doc.id: doc.text for doc in documents}
-    records = [to_record(entity, docs, texts) for entity in entities if not entity.rejected]
 
-    def store_entities() -> None:
+    def store_entities() -> int:
+        records = [to_record(entity, docs, texts) for entity in entities if not entity.rejected]
         store.replace_entities(ENTITY_STAGE, records, relations(entities, docs))
+        return len(records)
 
-    steps.run("store entities", store_entities, None)
-    facts = corpus.entities_by_document(entities)
-    events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
-    for doc_events in events:
-        facts[doc_events.document].update(f"date:{e.date}" for e in doc_events.events)
+    stored = steps.run("store entities", store_entities, 0)
+
+    def load_facts() -> tuple[dict[str, set[str]], list[DocumentEvents]]:
+        facts = corpus.entities_by_document(entities)
+        events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
+        for doc_events in events:
+            facts[doc_events.document].update(f"date:{e.date}" for e in doc_events.events)
+        return facts, events
+
+    no_facts: tuple[dict[str, set[str]], list[DocumentEvents]] = ({}, [])
+    facts, events = steps.run("events", load_facts, no_facts)
 
     def copies_step() -> dict[str, tuple[str, str]]:
         found = corpus.copies(documents, facts)
@@ -250,7 +259,7 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
         store.replace_discrepancies(DISCREPANCY_STAGE, found)
 
     steps.run("discrepancies", discrepancies_step, None)
-    return len(records), applied
+    return stored, applied
 
 
 def to_record(

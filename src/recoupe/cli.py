@@ -120,6 +120,7 @@ def ingest_command(
 def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
     """Analyse and rebuild; False when a stage failed on a document or a dossier-wide step
     failed (recorded as coded errors: the rest of the dossier was built)."""
+    before = {(e.origin, e.at) for e in store.errors()}
     with _Progress(enabled=not quiet, unit="doc analysed") as progress:
         result = analyse(store, on_document=progress.advance)
     if not quiet:
@@ -130,6 +131,7 @@ def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
         e
         for e in store.errors()
         if e.code in (str(Code.ANALYSIS_FAILED), str(Code.CORPUS_STEP_FAILED))
+        and (e.origin, e.at) not in before  # this run's failures, not an old one's
     ]
     for error in failed[:5]:
         click.echo(f"  {error.code}: {error.origin}: {error.message}", err=True)

@@ -137,7 +137,7 @@ def _spelling_variants(
     docs: Mapping[str, DocumentEntities],
     texts: Mapping[str, str],
 ) -> list[DiscrepancyRecord]:
-    """Entities joined across a misspelling ("CFDT" / "CDFT"): both spellings, with where each
+    """Entities joined across a misspelling ("CGTU" / "CTGU"): both spellings, with where each
     is written."""
     found = []
     for entity in entities:
@@ -362,8 +362,8 @@ def _figures(
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     names = {e.id: e.name for e in entities if not e.rejected}
     for entity in entities:
-        if entity.rejected:
-            continue
+        if entity.rejected or entity.type is EntityType.LOC:
+            continue  # a place is around too many claims to tie two of them together
         for mention in entity.mentions:
             span = _span(docs, mention)
             spans[span.document].append((span.start, span.end, entity.id))

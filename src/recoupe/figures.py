@@ -61,6 +61,11 @@ _NOT_UNITS = _words(
     dans within plus more less moins about environ near près vers toward towards depuis
     pendant during until jusqu lors selon soit without sans under sous"""
 )
+_NOT_CONTENT = _NOT_UNITS | _words(
+    """said says told have that this with were they their there them then than from into also
+    dans pour avec sont selon cette leur leurs plus mais elle elles nous vous très tout tous
+    comme avait avaient être fait faire"""
+)
 _MONTHS = _words(
     """janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
     january february march april may june july august september october november december
@@ -72,10 +77,11 @@ _FIGURE = re.compile(
     r"(?P<percent>\s?%)?"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)")
 _CONTENT_MIN = 4  # letters of a content word
 _MIN_OVERLAP = 0.35  # share of content words two statements of one claim have in common
 _MAX_RATIO = 3.0  # figures further apart measure different things
+_MAX_BLOCK = 300  # statements compared within one (unit, entity) block, in document order
 _NEAR_WORDS = 6  # words read on each side of a figure for what it counts
 _NEAR_SHARED = 2  # of them two figures of one claim share at least
 
@@ -177,9 +183,12 @@ def _near(text: str, start: int, end: int, begin: int, stop: int) -> frozenset[s
     before = [w.group() for w in _WORD.finditer(text, max(start, begin - 80), begin)]
     after = [w.group() for w in _WORD.finditer(text, stop, min(end, stop + 80))]
     words = before[-_NEAR_WORDS:] + after[:_NEAR_WORDS]
-    return frozenset(
-        fold(w) for w in words if len(w) >= _CONTENT_MIN and fold(w) not in _NUMBER_WORDS
-    )
+    return frozenset(fold(w) for w in words if _content(w))
+
+
+def _content(word: str) -> bool:
+    low = fold(word)
+    return len(word) >= _CONTENT_MIN and low not in _NUMBER_WORDS and low not in _NOT_CONTENT
 
 
 def _singular(word: str) -> str:
@@ -200,9 +209,7 @@ def statements(
         if not ids:
             continue
         words = frozenset(
-            fold(w.group())
-            for w in _WORD.finditer(sentence.group())
-            if len(w.group()) >= _CONTENT_MIN and fold(w.group()) not in _NUMBER_WORDS
+            fold(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
         )
         found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
     return found
@@ -216,7 +223,8 @@ def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
             for entity in statement.entities:
                 blocks[(unit, entity)].append(statement)
     out: dict[tuple[str, int, str, int], tuple[str, Figure, Figure]] = {}
-    for (unit, entity), members in sorted(blocks.items()):
+    for (unit, entity), found_in in sorted(blocks.items()):
+        members = found_in[:_MAX_BLOCK]  # a unit and an entity in every article: bounded work
         for position, a in enumerate(members):
             for b in members[position + 1 :]:
                 if a.document == b.document or not _same_claim(a, b):

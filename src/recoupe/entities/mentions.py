@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.entities.acronyms import find_acronyms
 from recoupe.entities.model import Acronym, EntityType, Mention
+from recoupe.entities.names import SUFFIXES, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -253,13 +254,20 @@ def propagate(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for mention in mentions:
         if not _is_common_word(mention.text, lowercase_words):
             names.setdefault(mention.text, mention)
-    for mention in mentions:  # "he shot Barnes" after "Judge Rowland Barnes": the surname too
+    surnames: dict[str, set[str]] = {}  # surname → the full names bearing it in this document
+    for mention in mentions:
+        words = mention.text.split()
+        if len(words) >= 2 and mention.type is EntityType.PERSON:
+            surnames.setdefault(words[-1], set()).add(mention.text)
+    for mention in mentions:  # "the judge said Castel" after "Judge Jean Castel": the surname too
         words = mention.text.split()
         surname = words[-1] if len(words) >= 2 and mention.type is EntityType.PERSON else ""
         if (
             len(surname) >= _MIN_SURNAME
-            and surname[:1].isupper()
+            and surname[1:].islower()  # not "III", not an acronym
             and surname.isalpha()
+            and fold(surname) not in SUFFIXES
+            and len(surnames.get(surname, ())) == 1  # two people share it: which one?
             and not _is_common_word(surname, lowercase_words)
         ):
             names.setdefault(surname, mention)

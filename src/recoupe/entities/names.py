@@ -46,12 +46,12 @@ def name_key(text: str) -> str:
 
 
 def multi_word(surface: str) -> bool:
-    """A name of several words as written: "Jean Roe" is, "Alliot-Marie" and "Jean-Luc" are not
+    """A name of several words as written: "Jean Roe" is, "Roux-Martin" and "Jean-Luc" are not
     (a hyphenated surname or given name is one word, although its key has a space)."""
     return len(surface.split()) > 1
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|les|le|la|l') ?(?=\w)")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la) +|l' ?)(?=\w)")
 # Legal forms and "group" after a company's name: "Apple Inc." is Apple, "NPD Group" is NPD.
 _DESIGNATOR = re.compile(
     r" (?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|s a|sa|sas|ag|gmbh|"
@@ -132,9 +132,9 @@ def place_key(text: str) -> str:
 
 
 def core_person(text: str) -> tuple[str, tuple[str, ...], str]:
-    """(first given name, middle names or initials, surname): "Brian G. Nichols" →
-    ("brian", ("g",), "nichols"); "Arcade Joseph Comeaux Jr." → ("arcade", ("joseph",),
-    "comeaux")."""
+    """(first given name, middle names or initials, surname): "Jane Q. Roe" →
+    ("jane", ("q",), "roe"); "John Paul Doe Jr." → ("john", ("paul",),
+    "doe")."""
     given, surname = split_person(text)
     words = given.split()
     return (words[0] if words else "", tuple(words[1:]), surname)
@@ -153,7 +153,7 @@ def compatible_middles(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def short_given(a: str, b: str) -> bool:
-    """One given name is a short form of the other ("tim" of "timothy", "alex" of
+    """One given name is a short form of the other ("sam" of "samuel", "alex" of
     "alexandre"): a prefix of at least three letters."""
     shorter, longer = sorted((a, b), key=len)
     return len(shorter) >= 3 and shorter != longer and longer.startswith(shorter)

@@ -49,7 +49,10 @@ _MIN_SPELLED = 3  # letters: shorter names are too often other names one letter 
 _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _MIN_SUBSTITUTED = 6  # letters: shorter names one letter apart are often two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
-_COMMON_SHORT = 3  # documents naming a three-letter form before a rare neighbour is its typo
+_COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
+_CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
+_MIN_INITIALS = 3  # letters of an undefined acronym read as initials
+_SHORT_ACRONYM = 4  # letters: shorter acronyms join a neighbour only when swapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,28 +175,31 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
 def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     first: dict[str, int] = {}
     for index, local in enumerate(locals_):
+        person = local.type is EntityType.PERSON
         for surface in sorted(local.surfaces):
-            person = local.type is EntityType.PERSON
-            key = name_key(surface) if person else org_key(surface)
             if person and not multi_word(surface):
                 continue  # a bare surname is resolved by _by_surname
-            if key in first:
-                clusters.union(
-                    first[key], index, Merge("same_name", f"both are named {local.best!r}")
-                )
-            else:
-                first[key] = index
+            # the same name whatever the type; without an article or a legal form only among
+            # organisations and places ("Jean Roe SA" is not the man)
+            keys = [name_key(surface)] if person else [name_key(surface), "org:" + org_key(surface)]
+            for key in keys:
+                if key in first:
+                    merge = Merge("same_name", f"both are named {local.best!r}")
+                    clusters.union(first[key], index, merge)
+                else:
+                    first[key] = index
 
 
 def _by_core_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     """Full names that differ by a middle initial, a generational suffix or a short given name
-    ("Brian G. Nichols" / "Brian Nichols"; "Tim Cook" / "Timothy D. Cook" when the contexts
+    ("Jane Q. Roe" / "Jane Roe"; "Sam Roe" / "Samuel T. Roe" when the contexts
     agree). Conflicting middle initials or suffixes ("Jr." / "Sr.") keep people apart."""
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, dict[str, int]] = defaultdict(dict)
     for index, local in enumerate(locals_):
-        if local.is_full_name:
-            blocks[core_person(local.best)[2]].append(index)
-    for members in blocks.values():
+        if local.is_full_name:  # one chain per spelling: _by_key joined the others already
+            blocks[core_person(local.best)[2]].setdefault(name_key(local.best), index)
+    for forms in blocks.values():
+        members = sorted(forms.values())
         for position, a in enumerate(members):
             for b in members[position + 1 :]:
                 if clusters.find(a) != clusters.find(b):
@@ -203,14 +209,20 @@ def _by_core_name(clusters: _Clusters, locals_: Sequence[Local]) -> None:
 def _try_core_name(clusters: _Clusters, first: Local, second: Local, a: int, b: int) -> None:
     given_a, middles_a, _ = core_person(first.best)
     given_b, middles_b, _ = core_person(second.best)
-    suffixes = {w for w in tokens(first.best) + tokens(second.best) if w in SUFFIXES}
-    if len(suffixes) > 1 or not compatible_middles(middles_a, middles_b):
+    suffixes_a = {w for w in tokens(first.best) if w in SUFFIXES}
+    suffixes_b = {w for w in tokens(second.best) if w in SUFFIXES}
+    if (suffixes_a and suffixes_b and suffixes_a != suffixes_b) or not compatible_middles(
+        middles_a, middles_b
+    ):
         return
+    shared = (first.context & second.context) - first.keys - second.keys
     if given_a == given_b:
+        # a suffix on one side only may be the son of the other: the contexts must agree
+        if suffixes_a != suffixes_b and len(shared) < _MIN_SHARED_CONTEXT:
+            return
         evidence = f"{first.best!r} and {second.best!r} differ by a middle name or suffix"
         clusters.union(a, b, Merge("middle_name", evidence))
         return
-    shared = (first.context & second.context) - first.keys - second.keys
     if short_given(given_a, given_b) and len(shared) >= _MIN_SHARED_CONTEXT:
         evidence = f"{first.best!r} ~ {second.best!r} (short given name); both with " + ", ".join(
             sorted(shared)[:4]
@@ -256,13 +268,18 @@ def _by_territory(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     "Germany", "U.S." and "United States"): one place, from CLDR's names (territories.py), even
     within one document (where they were not chained)."""
     by_code: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    named: set[str] = set()  # territories named in full somewhere in the dossier
     for index, local in enumerate(locals_):
         if local.type is EntityType.PERSON or local.acronyms:
             continue  # "GB" defined as gigabytes is no country
         found = territory(local.best)
-        if found is not None and found[1]:
+        if found is not None:
             by_code[found[0]].append((index, local.best))
-    for members in by_code.values():
+            if found[1]:
+                named.add(found[0])
+    for code, members in by_code.items():
+        if code not in named:
+            continue  # only codes ("L.A."): a city or a state as likely as a country
         first, name = members[0]
         for index, other in members[1:]:
             evidence = f"{name!r} and {other!r} name one place"
@@ -315,7 +332,8 @@ class _Form:
     kind: EntityType
     documents: set[str] = field(default_factory=set)
     members: list[int] = field(default_factory=list)
-    context: set[str] = field(default_factory=set)
+    surfaces: list[str] = field(default_factory=list)  # each member's spelling
+    contexts: list[set[str]] = field(default_factory=list)  # each member chain's context
 
 
 def _squash(surface: str, kind: EntityType) -> str:
@@ -333,9 +351,12 @@ def _spellings(locals_: Sequence[Local]) -> dict[str, _Form]:
             if len(key) < _MIN_SPELLED or any(ch.isdigit() for ch in key):
                 continue  # "A320" and "A321" are two aircraft
             form = forms.setdefault(key, _Form(surface, local.type))
+            if form.kind is not local.type:
+                continue  # one spelling, two types: not this rule's business
             form.documents.add(local.document)
             form.members.append(index)
-            form.context |= local.context
+            form.surfaces.append(surface)
+            form.contexts.append(local.context)
     return forms
 
 
@@ -343,21 +364,23 @@ def _by_misspelling(
     clusters: _Clusters, locals_: Sequence[Local], starts: Mapping[tuple[str, int], int]
 ) -> None:
     """Names one letter apart (doubled, dropped, swapped or changed) or apart only by spaces
-    ("CFDT" / "CDFT", "Alliot-Marie" / "Allio-Marie", "World Wide" / "Worldwide") are one name
+    ("CGTU" / "CTGU", "Morrel" / "Morel", "Data Base" / "Database") are one name
     misspelled when the evidence says so: a rare spelling (one document) beside a frequent one,
     or the same company around both. Different digits, a plural ending or another type never are.
     Blocking by single deletions (every pair within one edit shares one), never all pairs."""
     forms = _spellings(locals_)
     for form in forms.values():  # apart only by spaces or hyphens: one name
-        for a, b in zip(form.members, form.members[1:], strict=False):
-            if name_key(locals_[a].best) != name_key(locals_[b].best):
-                _union_spelling(clusters, locals_[a].best, locals_[b].best, a, b, "spacing")
+        pairs = zip(form.members, form.surfaces, strict=True)
+        (a, one), *rest = pairs if form.members else [(0, "")]
+        for b, two in rest:
+            if name_key(one) != name_key(two):
+                _union_spelling(clusters, one, two, a, b, "spacing")
     deletions: dict[str, list[str]] = defaultdict(list)
-    for key in forms:
-        for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+    for key in sorted(forms):  # a fixed order: the same joins in every build
+        for variant in sorted({key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}):
             deletions[variant].append(key)
     seen: set[tuple[str, str]] = set()
-    for keys in deletions.values():
+    for _, keys in sorted(deletions.items()):
         for position, one in enumerate(keys):
             for two in keys[position + 1 :]:
                 low, high = min(one, two), max(one, two)
@@ -376,21 +399,26 @@ def _try_misspelling(
     b: str,
 ) -> None:
     if first.kind is not second.kind or OSA.distance(a, b) != 1 or a[0] != b[0]:
-        return  # another first letter makes another name ("S-Video", "Video")
+        return  # another first letter makes another name ("X-Ray", "Ray")
     if _plural_of(first.surface, second.surface):  # a plural, not a misspelling: one name
         if multi_word(first.surface) and first.kind is not EntityType.PERSON:
             evidence = f"{second.surface!r} and {first.surface!r}: a word in the plural"
             clusters.union(first.members[0], second.members[0], Merge("plural", evidence))
         return
+    if first.kind is EntityType.PERSON and not _one_part_misspelled(first.surface, second.surface):
+        return  # "Jean Rosso" / "Jean Bosso": another surname, another person
+    swapped = sorted(a) == sorted(b)
+    acronyms = first.surface.isupper() and second.surface.isupper()
+    if acronyms and min(len(a), len(b)) <= _SHORT_ACRONYM and not swapped:
+        return  # short acronyms one letter apart are mostly two bodies ("FIA" / "FIFA")
     rare, common = sorted((first, second), key=lambda f: (len(f.documents), len(f.members)))
-    substituted = len(a) == len(b) and sorted(a) != sorted(b)  # not a swap: "iPad" / "iPod"
-    needed = _COMMON_SHORT if min(len(a), len(b)) <= 3 else 2
+    substituted = len(a) == len(b) and not swapped  # not a swap: "Lima" / "Lama"
     rare_beside_common = (
         len(rare.members) == 1
-        and len(common.documents) >= needed
+        and len(common.documents) >= _COMMON_DOCUMENTS
         and not (substituted and min(len(a), len(b)) < _MIN_SUBSTITUTED)
     )
-    shared = first.context & second.context
+    shared = _shared_context(first, second)
     if not (rare_beside_common or len(shared) >= _MIN_SHARED_CONTEXT):
         return
     why = "a rare spelling" if rare_beside_common else "with " + ", ".join(sorted(shared)[:3])
@@ -427,8 +455,30 @@ def _apart(
     )
 
 
+def _one_part_misspelled(one: str, other: str) -> bool:
+    """Two spellings of a person's name that differ in the given name or in the surname, not
+    both, and keep the surname's first letter."""
+    given_a, surname_a = split_person(one)
+    given_b, surname_b = split_person(other)
+    if not surname_a or not surname_b or surname_a[0] != surname_b[0]:
+        return False
+    return given_a == given_b or surname_a == surname_b
+
+
+def _shared_context(first: _Form, second: _Form) -> set[str]:
+    """The most names that one chain of each spelling has around it in common (chains, not the
+    union over every document: "Paris" and "France" are around everything)."""
+    best: set[str] = set()
+    for mine in first.contexts[:_CONTEXT_CHAINS]:
+        for theirs in second.contexts[:_CONTEXT_CHAINS]:
+            shared = mine & theirs
+            if len(shared) > len(best):
+                best = shared
+    return best
+
+
 def _plural_of(one: str, other: str) -> bool:
-    """One name is the other with a word in the plural ("Caisses d'Epargne")."""
+    """One name is the other with a word in the plural ("Banques Régionales")."""
     a, b = sorted((org_key(one), org_key(other)), key=len)
     if len(b) != len(a) + 1:
         return False
@@ -481,9 +531,9 @@ def _org_like(local: Local) -> bool:
 
 
 def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
-    """An acronym defined nowhere in the dossier ("PCF", "TDCJ" where no article spells it out
-    beside it) is the one organisation named in full whose words' initials spell it ("Parti
-    communiste français"): only when exactly one such name is in the dossier."""
+    """An acronym defined nowhere in the dossier ("UFP", "NRCA" where no article spells it out
+    beside it) is the one organisation named in full whose words' initials spell it ("Union
+    des forces progressistes"): only when exactly one such name is in the dossier."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
@@ -492,8 +542,10 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 by_initials["".join(w[0] for w in words)].add(index)
     for index, local in enumerate(locals_):
         short = local.best.replace(".", "")
-        if not _org_like(local) or not (2 <= len(short) <= 6) or not short.isupper():
-            continue
+        if not _org_like(local) or not (_MIN_INITIALS <= len(short) <= 6) or not short.isupper():
+            continue  # two letters ("PM", "BA") spell too many names
+        if local.acronyms or territory(local.best) is not None:
+            continue  # defined in its document, or a country's code
         named = by_initials.get(short.lower(), set())
         roots = {clusters.find(i) for i in named}
         if len(roots) == 1 and clusters.find(index) not in roots:

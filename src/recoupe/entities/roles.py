@@ -1075,6 +1075,9 @@ def _relative_role(doc: _Doc, p: int) -> list[RoleFact]:
         verb += 1
     if _low(doc, verb) not in _LEADING_VERBS:
         return []
+    after = _tok(doc, verb + 1)
+    if after is None or not (after.low in doc.lex.dets or after.kind == "mention"):
+        return []  # "who heads to Brussels", "qui pilote depuis": not an office
     last = -1
     for i in range(verb + 1, min(len(doc.toks), verb + _APPOSITION_WORDS)):
         t = doc.toks[i]
@@ -1102,8 +1105,14 @@ def _role_before_comma(doc: _Doc, p: int) -> list[RoleFact]:
         if before.newline or (before.kind == "punct" and before.low not in ("'", "’")):
             break
         if before.low in doc.lex.stop and before.low not in doc.lex.dets:
-            break
+            return []  # "Reçu par le Premier ministre, X": an object, not X's description
         first -= 1
+    else:
+        if first > 0:
+            return []  # no clause start within reach
+    opening = _tok(doc, first)
+    if opening is None or opening.low not in doc.lex.dets:
+        return []  # "the agency's chief", "le directeur du Tour": a determiner opens it
     if any(doc.toks[i].low in doc.lex.intro for i in range(max(0, first - 1), head_last + 1)):
         return []  # "Selon le ministre, X a menti": the minister is a source, not X
     while first < head_last and doc.toks[first].low in doc.lex.dets:
@@ -1118,8 +1127,8 @@ def _named_next(doc: _Doc, phrase: _Phrase) -> int | None:
     in "Outre X, le patron de Y, Z, a protesté" the description is Z's (French puts the
     description before the name it presents), not X's."""
     comma = phrase.last + 1
-    if _low(doc, comma) != "," or not _is_person(doc, comma + 1):
-        return None
+    if doc.lex.english or _low(doc, comma) != "," or not _is_person(doc, comma + 1):
+        return None  # English lists ("X, the mayor, Y, the treasurer") pair in order
     first = doc.toks[phrase.first]
     before = _tok(doc, phrase.first - 1)
     definite = before is not None and before.low in ("le", "la", "l'", "the")
@@ -1167,6 +1176,11 @@ def _roles_in(doc: _Doc) -> list[RoleFact]:
 
 _APPOSITION_WORDS = 10  # tokens of an apposition read at most
 _CLAUSE_WORDS = _words("who which whom whose that qui que qu' dont où lequel laquelle")
+_TIME_NOUNS = _words(
+    """day days week weeks month months year years hour hours minute minutes time moment later
+    earlier morning evening night weekend jour jours semaine semaines mois an ans année années
+    heure heures minute minutes veille lendemain matin soir nuit fois instant"""
+)
 
 
 def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
@@ -1193,8 +1207,8 @@ def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
         if t.newline or (t.kind == "punct" and t.low in (",", ".", ")", ";", ":")):
             break
         stop = t.low in doc.lex.stop and t.low not in doc.lex.conj
-        if t.low in _CLAUSE_WORDS or stop or t.kind == "num":
-            return []
+        if t.low in _CLAUSE_WORDS or stop or t.kind == "num" or t.low in _TIME_NOUNS:
+            return []  # a clause, or a time ("X, the next day, said")
         if t.kind == "mention" and _is_person(doc, i):
             return []  # another person: a list of names, not a description
         last = i

@@ -3,8 +3,9 @@
 "Allemagne" and "Germany", "États-Unis", "United States" and "U.S." name one place. The names are
 CLDR's territory display names in both languages (Babel, already required through trafilatura's
 URL handling: no list of ours to keep up to date). A code names a territory only when written
-with dots ("U.S.", "U.K."): bare two-letter acronyms are far more often parties, unions and
-units ("FO", "PS", "GB" for gigabytes) than countries.
+with dots ("U.S.", "U.K."), and joins it only when the dossier also names that territory in
+full: bare two-letter acronyms are far more often parties, unions and units ("FO", "PS", "GB"
+for gigabytes) than countries, and dotted ones may be cities or states ("L.A.", "N.C.").
 """
 
 from __future__ import annotations
@@ -51,11 +52,12 @@ def _codes() -> dict[str, str]:
 
 
 def territory(surface: str) -> tuple[str, bool] | None:
-    """The territory ``surface`` names (its code) and ``True``, or ``None``."""
+    """The territory ``surface`` names and whether by its name (``False``: by a dotted code,
+    "L.A." may be a city and "N.C." a state), or ``None``."""
     by_name = _names().get(_squash(surface))
     if by_name is not None:
         return by_name, True
     letters = surface.replace(".", "").strip()
     if "." in surface and len(letters) == 2 and letters.isupper() and letters in _codes():
-        return _codes()[letters], True
+        return _codes()[letters], False
     return None

@@ -100,14 +100,16 @@ def build_timeline(found: Sequence[Statement], copies: Mapping[str, str]) -> lis
     sets = UnionFind(len(found))
     blocks: dict[str, list[int]] = defaultdict(list)
     sentences: dict[tuple[str, int, int, str], int] = {}
-    copied: dict[tuple[str, str], int] = {}
+    copied: dict[tuple[str, str, str], int] = {}
     for index, statement in enumerate(found):
         # one sentence of one document dating one thing twice is one timeline entry
         said = (statement.document, statement.fact.start, statement.fact.end, statement.fact.date)
         sets.union(sentences.setdefault(said, index), index)
         # and so is one sentence of a dispatch in its copies, whoever it names
         if len(statement.said.split()) >= _COPIED_WORDS:
-            sets.union(copied.setdefault((statement.said, statement.fact.date), index), index)
+            dispatch = copies.get(statement.document, statement.document)
+            said_in = (statement.said, statement.fact.date, dispatch)
+            sets.union(copied.setdefault(said_in, index), index)
         first = bounds(statement.fact.date)[0] or ""
         blocks[first[:7]].append(index)
     for members in blocks.values():

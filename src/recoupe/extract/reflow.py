@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 _TERMINAL = tuple(".!?:;»”\"')…")
+_CUT_AT_HYPHEN = re.compile(r"[^\W\d_]-\s*$")
 _OPENS_BLOCK = re.compile(r"^\s*(?:[-–—•*·]\s|\d{1,2}[.)]\s|[«“\"])")
 _MIN_LINES = 4  # lines a text needs before its width means anything
 _SHORT = 0.7  # a line shorter than this share of the usual width may end a paragraph
@@ -52,7 +53,10 @@ def reflow(text: str) -> str:
         following = lines[position + 1] if position + 1 < len(lines) else ""
         line = line.lstrip() if joined else line
         joined = position + 1 < len(lines) and _joins(line, following, width)
-        out.append(line.rstrip() + " " if joined else line)
+        if joined and _CUT_AT_HYPHEN.search(line) and following.lstrip()[:1].isalpha():
+            out.append(line.rstrip())  # "Saint-\nPierre": the hyphen stays, no space
+        else:
+            out.append(line.rstrip() + " " if joined else line)
         if position + 1 < len(lines) and not joined:
             out.append("\n")
     return "".join(out)

@@ -506,12 +506,15 @@ def _unknown_verb_incise(ctx: Ctx, i: int) -> Speaker | None:
 
 
 def _plain_word(ctx: Ctx, k: int) -> bool:
+    """A lower-case word that may be a verb of saying; not a participle ("visant X", "accusing
+    X": X is the target, the speaker is the sentence's subject)."""
     t = ctx.tok(k)
     lex = ctx.lex
     return (
         t is not None
         and t.kind == "word"
         and not t.cap
+        and not t.low.endswith(("ant", "ing"))
         and t.low not in lex.dets
         and t.low not in lex.preps
         and t.low not in lex.stop

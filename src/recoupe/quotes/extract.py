@@ -25,7 +25,9 @@ _SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-Z
 _SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
 _GAP_SENTENCE_END = re.compile(r"[.!?…]")
 # A full stop after an abbreviation ("Inc.", "Rep.", "J.") ends no sentence.
-_ABBREVIATION_STOP = re.compile(r"(?:^|(?<=[\s(]))[A-Z][A-Za-z]{0,2}\.$")
+_ABBREVIATION_STOP = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Inc|Co|No|Mme|Mgr)\.$"
+)
 _SUBJECT_WORDS = 6  # words before a sentence's subject: a role, a title ("Apple CEO")
 _INHERIT_GAP = 200  # longest text between a quote and the next one that continues it
 _LIST_ITEM_WORDS = 6
@@ -203,7 +205,7 @@ class _Reader:
 
     def _subject(self, s: Stretch) -> Speaker | None:
         """No speech verb, but a sentence whose subject is a person ends with the quote
-        (``X left this farewell, “…”``, ``X extended an invitation, « … »``): its subject.
+        (``X sent this message, “…”``, ``X a lancé un appel aux élus, « … »``): its subject.
 
         Only when that person is named in the sentence's first words and nobody else is named
         before the quote, and the quote closes the sentence."""
@@ -213,6 +215,8 @@ class _Reader:
         tail = self.text[s.close + 1 : s.close + 3]
         if not (self.text[s.end - 1] in ".!?…" or tail[:1] in (".", "!", "?")):
             return None
+        if self.text[: s.open].rstrip()[-1:] not in (",", ":"):
+            return None  # "poursuivi pour « … »", "called Smith “…”": words about, not by
         first, _ = self._paragraph(s.open, s.close)
         start = self._back_start(first, s.open)
         people = [

@@ -555,9 +555,9 @@ def _year_context(grammar: _Grammar, text: str, start: int, end: int, left: _Lef
     if grammar.fr:
         return False
     before_words = _norm(text[max(0, start - 30) : start]).split()[-3:]
-    if before_words and before_words[-1] in _YEAR_DETERMINERS:
+    if before_words and before_words[-1] in _POSSESSIVES | {"the"}:
         return True
-    # "a 1999 incident", "his deadly 2005 rampage": a determiner, at most two words, the year,
+    # "a 1999 incident", "his failed 2005 bid": a determiner, at most two words, the year,
     # a singular noun (a plural after an article is more often a count: "the 2000 soldiers")
     plausible = text[start:end].isdigit() and 1900 <= int(text[start:end]) <= 2099
     return (
@@ -568,7 +568,7 @@ def _year_context(grammar: _Grammar, text: str, start: int, end: int, left: _Lef
 
 
 _POSSESSIVES = frozenset(("its", "'s", "his", "her", "their", "our"))
-_YEAR_DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this", "that"}
+_YEAR_DETERMINERS = _POSSESSIVES | {"the", "a", "an", "this"}
 
 
 def _month_context(text: str, left: _Left, start: int, grammar: _Grammar, rich: bool) -> bool:
