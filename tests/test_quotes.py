@@ -651,3 +651,48 @@ def test_sample_004_interview_answers_go_to_the_interviewee() -> None:
     assert not any("Cimino" in (r[1] or "") for r in rows)
     assert not any(t.startswith("Cliquez sur la vidéo") for t in texts)
     assert "places nettes" not in texts
+
+
+def _speaker_of(text: str, names: Sequence[Name], language: str = "fr") -> list[str | None]:
+    return [speaker for _, _, speaker, _ in quotes(text, names, language)]
+
+
+def test_speakers_found_by_the_shape_of_the_sentence_outside_the_lexicon() -> None:
+    # an incise whose verb the lexicon does not know
+    assert _speaker_of(
+        "« Le texte doit être retiré sans attendre », tempête Anne Roux.", ["Anne Roux"]
+    ) == ["Anne Roux"]
+    # an aside between the verb and the subject
+    assert _speaker_of(
+        "« Nous irons jusqu'au bout de cette affaire », réagit, à titre personnel, le pasteur "
+        "Paul Morel, président de la fédération.",
+        ["Paul Morel"],
+    ) == ["Paul Morel"]
+    # a narrative infinitive hands the word back to the last speaker
+    assert _speaker_of(
+        "« La situation est grave et les moyens manquent », a déclaré Anne Roux.\n"
+        "Et de conclure, optimiste : « Les choses vont changer dans les mois qui viennent. »",
+        ["Anne Roux"],
+    ) == ["Anne Roux", "Anne Roux"]
+    # the subject of a sentence that introduces the quote after a comma
+    assert _speaker_of(
+        'Jane Roe left a message to her staff, "I will miss every one of you very much."',
+        ["Jane Roe"],
+        "en",
+    ) == ["Jane Roe"]
+
+
+def test_words_about_someone_are_not_their_words() -> None:
+    # a participle after the quote: the person is its object, not the speaker
+    found = _speaker_of(
+        "Le maire a publié un communiqué : « Cette décision est une faute grave », visant "
+        "Anne Roux.",
+        ["Anne Roux"],
+    )
+    assert found != ["Anne Roux"]
+    # words quoted about a person named as the sentence's object
+    assert _speaker_of(
+        'Critics called Jane Roe "a danger to our democracy and the rule of law."',
+        ["Jane Roe"],
+        "en",
+    ) == [None]

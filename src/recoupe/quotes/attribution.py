@@ -403,10 +403,46 @@ def _skip_adverbs(ctx: Ctx, k: int) -> int:
     return k
 
 
+_ASIDES = (
+    ("quant", "à", "lui"),
+    ("quant", "à", "elle"),
+    ("quant", "à", "eux"),
+    ("pour", "sa", "part"),
+    ("de", "son", "côté"),
+    ("à", "son", "tour"),
+    ("for", "his", "part"),
+    ("for", "her", "part"),
+    ("in", "turn"),
+)
+_ASIDE_WORDS = 6  # words of an aside between commas ("réagit, à titre personnel, X")
+
+
+def _skip_asides(ctx: Ctx, k: int) -> int:
+    """Past adverbs, a fixed aside ("quant à lui", "for his part") and a short aside between
+    commas holding no name, before the subject of an incise."""
+    while True:
+        k = _skip_adverbs(ctx, k)
+        aside = next((w for w in _ASIDES if _matches(ctx, k, w)), None)
+        if aside is not None:
+            k += len(aside)
+            continue
+        if ctx.low(k) != ",":
+            return k
+        for j in range(k + 1, min(k + 2 + _ASIDE_WORDS, len(ctx.toks))):
+            t = ctx.toks[j]
+            if t.kind == "mention" or is_boundary(t) or t.newline:
+                return k
+            if ctx.low(j) == ",":
+                k = j + 1
+                break
+        else:
+            return k
+
+
 def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
     """The speaker phrase after a verb group (``a déclaré mardi à l'AFP X``), else the first
     person named in the clause after it (``a estimé la parlementaire et ancienne ministre X``)."""
-    k = _skip_adverbs(ctx, k)
+    k = _skip_asides(ctx, k)
     found = phrase_at(ctx, k)
     if found is None and ctx.low(k) in ctx.lex.complement_preps:
         found = phrase_at(ctx, _skip_adverbs(ctx, _after_object(ctx, k + 1)))

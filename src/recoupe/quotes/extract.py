@@ -28,6 +28,11 @@ _GAP_SENTENCE_END = re.compile(r"[.!?…]")
 _ABBREVIATION_STOP = re.compile(
     r"(?:^|(?<=[\s(]))(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Inc|Co|No|Mme|Mgr)\.$"
 )
+# the narrative infinitive that hands the word back to the last speaker, right before the quote
+_NARRATIVE_INFINITIVE = re.compile(
+    r"(?:^|[.!?»”\"]\s*)(?:Et|Puis|Avant) (?:de |d['’])\w+(?:[ ,]+\w+){0,2}\s*[:,]\s*$"
+)
+_NARRATIVE_LINES = 2  # line breaks between the two quotes at most
 _SUBJECT_WORDS = 6  # words before a sentence's subject: a role, a title ("Apple CEO")
 _INHERIT_GAP = 200  # longest text between a quote and the next one that continues it
 _LIST_ITEM_WORDS = 6
@@ -187,6 +192,8 @@ class _Reader:
         if prev is None or prev.speaker is None:
             return None
         gap = self.text[prev.end : s.open]
+        if _NARRATIVE_INFINITIVE.search(gap) and gap.count("\n") <= _NARRATIVE_LINES:
+            return prev.speaker  # "Et de conclure : « … »", "Avant d'ajouter : « … »"
         if "\n" in gap or len(gap) > _INHERIT_GAP:
             return None
         ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")

@@ -13,7 +13,7 @@ from recoupe.quotes.lexicon import Lexicon
 _TOKEN = re.compile(
     r"(?P<elided>(?i:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|presqu)['’ʼ](?=[^\W\d_]))"
     r"|(?P<abbr>(?:Mmes|Mme|Mlle|Mgr|Mrs|Mr|Ms|Dr|Pr|Prof|Me|MM|M|St|Rep|Sen|Gov|Gen|Lt|Col|"
-    r"Capt|Sgt|Cpl|Maj|Adm|Det|Insp|Supt|Atty|Cmdr|Pres|Jr|Sr|Rev|Hon|Cdt|Gal)\.)"
+    r"Capt|Sgt|Cpl|Maj|Adm|Det|Insp|Supt|Atty|Cmdr|Pres|Jr|Sr|Rev|Hon|Cdt|Gal|P)\.)"
     r"|(?P<poss>['’ʼ](?:s|d|ll|ve|re|m)(?!\w))"  # "Roe's", "he'd", "they're"
     r"|(?P<word>\w+(?:[-‐‑]\w+|['’ʼ](?!(?:s|d|ll|ve|re|m)\b)\w+)*)"
     r"|(?P<punct>[^\w\s])"
