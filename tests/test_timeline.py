@@ -86,6 +86,18 @@ DISPATCH = (
 )
 
 
+def _exported(folder: Path, records: list[dict[str, str]]) -> dict[str, Any]:
+    """The export of a dossier built by one ingest of ``records``."""
+    path = folder / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    db = str(folder / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported: dict[str, Any] = json.loads(
+        run_recoupe("export", "--db", db, "--format", "json").stdout
+    )
+    return exported
+
+
 def test_one_sentence_in_copies_of_a_dispatch_is_one_entry_with_one_source(
     tmp_path: Path,
 ) -> None:
@@ -98,11 +110,7 @@ def test_one_sentence_in_copies_of_a_dispatch_is_one_entry_with_one_source(
             "language": "fr",
         },
     ]
-    path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
-    db = str(tmp_path / "d.db")
-    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
-    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    exported = _exported(tmp_path, records)
     seizures = [e for e in exported["events"] if "deux tonnes" in e["text"]]
     assert len(seizures) == 1, [e["text"] for e in exported["events"]]
     (seizure,) = seizures
@@ -130,11 +138,7 @@ def test_an_announcement_is_followed_up_by_a_report_that_names_the_actor_otherwi
             "language": "en",
         },
     ]
-    path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
-    db = str(tmp_path / "d.db")
-    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
-    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    exported = _exported(tmp_path, records)
     opened = [e for e in exported["events"] if e["date"] == "2026-03-16"]
     assert len(opened) == 1, [(e["date"], e["text"]) for e in exported["events"]]
     assert opened[0]["follow_up"]["outcome"] == "done_as_announced"
