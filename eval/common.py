@@ -18,7 +18,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -204,6 +204,17 @@ def join_sentences(sentences: Iterable[Sequence[str]]) -> tuple[str, list[list[t
         nested.append(offsets[start : start + length])
         start += length
     return text, nested
+
+
+def system_scores(
+    results: Mapping[str, Mapping[str, Any]], key: str = "systems"
+) -> Iterator[tuple[str, str, Mapping[str, Any], str, Mapping[str, Any]]]:
+    """(set, part, part's result, system, its scores) of per-part results, in order: the rows
+    every harness's results table is made of."""
+    for set_name, parts in results.items():
+        for part, result in parts.items():
+            for name, scores in result[key].items():
+                yield set_name, part, result, name, scores
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -97,6 +97,7 @@ from eval.common import (
     progress,
     ratchet_floors,
     skip_message,
+    system_scores,
     withhold_check,
     write_result,
 )
@@ -935,25 +936,21 @@ def coref_table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def ner_table(results: dict[str, dict[str, Any]]) -> str:
-    rows = []
-    for set_name, parts in results.items():
-        if set_name not in NER_SETS:
-            continue
-        for part, result in parts.items():
-            for name, scores in result["systems"].items():
-                rows.append(
-                    (
-                        set_name,
-                        part,
-                        result["docs"],
-                        name,
-                        scores["f1"],
-                        scores["precision"],
-                        scores["recall"],
-                        scores["fuzzy_f1"],
-                        f"{scores['docs_per_second']:.1f}",
-                    )
-                )
+    rows = [
+        (
+            set_name,
+            part,
+            result["docs"],
+            name,
+            scores["f1"],
+            scores["precision"],
+            scores["recall"],
+            scores["fuzzy_f1"],
+            f"{scores['docs_per_second']:.1f}",
+        )
+        for set_name, part, result, name, scores in system_scores(results)
+        if set_name in NER_SETS
+    ]
     headers = ("set", "part", "docs", "system", "F1", "precision", "recall", "fuzzy F1", "docs/s")
     return format_table(headers, rows)
 

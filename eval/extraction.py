@@ -64,6 +64,7 @@ from eval.common import (
     progress,
     ratchet_floors,
     skip_message,
+    system_scores,
     withhold_check,
     write_result,
 )
@@ -313,24 +314,21 @@ def part_figures(results: dict[str, dict[str, Any]], part: split.Part) -> dict[s
 
 
 def results_table(results: dict[str, dict[str, Any]]) -> str:
-    rows = []
-    for set_name, parts in results.items():
-        for part, result in parts.items():
-            for name, scores in result["extractors"].items():
-                rows.append(
-                    (
-                        set_name,
-                        part,
-                        result["pages"],
-                        name,
-                        scores["f1"],
-                        scores["precision"],
-                        scores["recall"],
-                        f"{scores['pages_per_second']:.1f}",
-                        scores["errors"],
-                        scores["empty"],
-                    )
-                )
+    rows = [
+        (
+            set_name,
+            part,
+            result["pages"],
+            name,
+            scores["f1"],
+            scores["precision"],
+            scores["recall"],
+            f"{scores['pages_per_second']:.1f}",
+            scores["errors"],
+            scores["empty"],
+        )
+        for set_name, part, result, name, scores in system_scores(results, "extractors")
+    ]
     headers = (
         "set",
         "part",

@@ -96,6 +96,7 @@ from eval.common import (
     progress,
     ratchet_floors,
     skip_message,
+    system_scores,
     withhold_check,
     write_result,
 )
@@ -542,25 +543,22 @@ def part_figures(results: dict[str, dict[str, Any]], part: split.Part) -> dict[s
 
 
 def results_table(results: dict[str, dict[str, Any]]) -> str:
-    rows = []
-    for set_name, parts in results.items():
-        for part, result in parts.items():
-            for name, scores in result["systems"].items():
-                rows.append(
-                    (
-                        set_name,
-                        part,
-                        result["docs"],
-                        scores["gold"],
-                        name,
-                        scores["value_accuracy"],
-                        scores["value_recall"],
-                        scores["span_recall_overlap"],
-                        scores["span_recall_exact"],
-                        scores["time_day_accuracy"],
-                        f"{scores['words_per_second']:.0f}",
-                    )
-                )
+    rows = [
+        (
+            set_name,
+            part,
+            result["docs"],
+            scores["gold"],
+            name,
+            scores["value_accuracy"],
+            scores["value_recall"],
+            scores["span_recall_overlap"],
+            scores["span_recall_exact"],
+            scores["time_day_accuracy"],
+            f"{scores['words_per_second']:.0f}",
+        )
+        for set_name, part, result, name, scores in system_scores(results)
+    ]
     headers = (
         "set",
         "part",

@@ -28,7 +28,7 @@ def dossier_schema() -> dict[str, Any]:
 
 
 def run_recoupe(
-    *args: str, cwd: Path | None = None, stdin: str | None = None
+    *args: str, cwd: Path | None = None, stdin: str | None = None, timeout: int = 300
 ) -> subprocess.CompletedProcess[str]:
     """The real command, in a subprocess: exit statuses and output as a user sees them."""
     return subprocess.run(
@@ -37,7 +37,7 @@ def run_recoupe(
         text=True,
         cwd=cwd,
         input=stdin,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
 

@@ -25,12 +25,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO, SCHEMA, validate_dossier
+from conftest import REPO, SCHEMA, run_recoupe, validate_dossier
 
 from eval.common import data_dir
 from eval.story_texts import Story, materialise
@@ -89,14 +88,7 @@ def ingest(db: Path, *inputs: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _recoupe(*args: str, timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "recoupe", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=timeout,
-        check=False,
-    )
+    return run_recoupe(*args, cwd=REPO, timeout=timeout)
 
 
 def check_dossier(db: Path, run: subprocess.CompletedProcess[str], *, documents: int) -> None:

@@ -13,7 +13,6 @@ Each side carries its evidence; a summary sentence says what disagrees.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -78,7 +77,7 @@ def _mark(item: DiscrepancyRecord, reviewed: set[str]) -> DiscrepancyRecord:
 
 def discrepancy_id(kind: str, subject: str | None, values: Iterable[str]) -> str:
     key = f"{kind}|{subject}|{'|'.join(sorted(values))}"
-    return "d" + hashlib.sha256(key.encode()).hexdigest()[:12]
+    return "d" + ids.short_hash(key)
 
 
 def _span(docs: Mapping[str, DocumentEntities], mention: tuple[str, int]) -> Span:

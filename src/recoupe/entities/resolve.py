@@ -20,13 +20,13 @@ others.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import (
     SUFFIXES,
@@ -687,4 +687,4 @@ def _variants(surfaces: Iterable[str], merges: Sequence[Merge]) -> list[str]:
 
 def entity_id(kind: EntityType, name: str) -> str:
     """A stable id: the same canonical name and type give the same id in every build."""
-    return "e" + hashlib.sha256(f"{kind}|{name_key(name)}".encode()).hexdigest()[:12]
+    return "e" + ids.short_hash(f"{kind}|{name_key(name)}")

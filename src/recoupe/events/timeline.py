@@ -8,7 +8,6 @@ name the same kind of happening (meeting, visit, launch, ...). Blocked by month:
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -133,7 +132,7 @@ def _event(group: list[Statement], copies: Mapping[str, str]) -> TimelineEvent:
     sharpest = min(group, key=lambda s: days(s.fact.date) or 10_000)
     key = f"{first.document}:{first.fact.start}:{first.fact.date}"
     return TimelineEvent(
-        id="v" + hashlib.sha256(key.encode()).hexdigest()[:12],
+        id="v" + ids.short_hash(key),
         date=sharpest.fact.date,
         precision=sharpest.fact.precision,
         status=latest.fact.status,

@@ -3,7 +3,6 @@ quote with all its occurrences and a count of independent sources."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
@@ -93,7 +92,7 @@ def _record(
     )
     key = f"{document}:{first.start}:{first.end}"
     return QuoteRecord(
-        id="q" + hashlib.sha256(key.encode()).hexdigest()[:12],
+        id="q" + ids.short_hash(key),
         text=first.text,
         speaker=speaker,
         speaker_text=first.speaker_text,
