@@ -104,3 +104,50 @@ def test_text_listing_shows_the_sides(dossier: tuple[str, dict[str, Any]], tmp_p
     db, _ = dossier
     listing = run_recoupe("discrepancies", "--db", db, "--kind", "name_variant").stdout
     assert "[Julien Morrel]" in listing and "[Julien Morel]" in listing
+
+
+TRIAL = [
+    (
+        "wire",
+        "A judge on Saturday sentenced Brian Walcott to seven life sentences without parole for "
+        "the killings. The jury deliberated for 40 hours over four days before it deadlocked.",
+    ),
+    (
+        "daily",
+        "Brian Walcott was sentenced Saturday morning to seven life sentences without parole, "
+        "the court said. His lawyer said he would appeal.",
+    ),
+    (
+        "weekly",
+        "A Georgia judge handed Brian Walcott four life sentences without parole on Saturday. "
+        "After four days and more than 30 hours of deliberations, the jury was deadlocked.",
+    ),
+]
+
+
+def test_figures_that_disagree_across_articles_with_every_source(tmp_path: Path) -> None:
+    path = tmp_path / "trial.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": i, "language": "en", "published": "2008-12-13", "text": t})
+            for i, t in TRIAL
+        ),
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "t.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    sides = {
+        frozenset(v["value"] for v in item["values"]): item
+        for item in _by_kind(exported).get("number_conflict", [])
+    }
+    sentences = sides[frozenset({"four life sentences", "seven life sentences"})]
+    by_value = {v["value"]: {s["document"] for s in v["evidence"]} for v in sentences["values"]}
+    texts = {d["id"]: d["text"] for d in exported["documents"]}
+    assert {texts[d].split(".")[0][:20] for d in by_value["seven life sentences"]} == {
+        "A judge on Saturday ",
+        "Brian Walcott was se",
+    }  # the two sources that agree are one side
+    assert "Brian Walcott" in sentences["summary"]
+    assert frozenset({"40 hours", "30 hours"}) in sides  # "the jury" is named by no one
+    assert len(sides) == 2
