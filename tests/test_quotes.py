@@ -696,3 +696,44 @@ def test_words_about_someone_are_not_their_words() -> None:
         ["Jane Roe"],
         "en",
     ) == [None]
+
+
+# ---------------------------------------------------------------------------------------------
+# No speech verb the lexicon knows: the sentence's subject
+
+
+def test_en_subject_of_a_sentence_with_another_verb_says_the_long_quote() -> None:
+    text = (
+        "After the hearing closed, chief executive Dana Whitfield extended an invitation to the "
+        'band, "we have always loved your songs, and we hope we can now work together." '
+        "Judge Aaron Kemp agreed with the defence that, while the store is branded, the music is "
+        'not - "I conclude that the logo does not suggest a connection with the creative work."'
+    )
+    rows = en(text, ["Dana Whitfield", "Aaron Kemp"])
+    assert [(r[0][:20], r[2]) for r in rows] == [
+        ("we have always loved", "Dana Whitfield"),
+        ("I conclude that the ", "Aaron Kemp"),
+    ]
+
+
+def test_fr_a_person_set_off_by_commas_is_the_subject_not_the_body_before() -> None:
+    text = (
+        "Au nom de la CGT, Agnès Morand, secrétaire confédérale a fait part du même sentiment : "
+        "« nous considérons que le fichier a vécu et qu'il doit être retiré »."
+    )
+    rows = quotes(text, [("CGT", G), "Agnès Morand"])
+    assert [r[2] for r in rows] == ["Agnès Morand"]
+
+
+def test_the_subject_referring_to_someone_elses_words_is_not_the_speaker() -> None:
+    text = (
+        "Le directeur général de la banque renvoie aux propos du gouverneur de la Banque de "
+        "France : l'opération ne vise pas à « pallier un quelconque défaut ou une faiblesse "
+        "des banques »."
+    )
+    assert [r[1] for r in quotes(text, [("Banque de France", G)])] == [None]
+
+
+def test_short_words_in_marks_get_no_speaker_from_the_subject() -> None:
+    text = 'Police arrested John Smith on Tuesday after a "violent altercation" in the street.'
+    assert en(text, ["John Smith"]) == []

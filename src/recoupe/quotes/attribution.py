@@ -22,7 +22,9 @@ Before the opening mark (:func:`before`): ``Selon X, « … »``, ``Comme le sou
 (skipping an apposition between commas), the sentence's subject for a participle or a
 coordinated verb (``X a reçu Y et dénonce « … »``), else the nearest person named earlier in the
 sentence; weak verbs (``appelle à``, ``called for``) only count right before the mark; failing
-all, a source opening the sentence (``Selon lui, rien n'est joué : « … »``).
+all, a source opening the sentence (``Selon lui, rien n'est joué : « … »``). Words long enough
+to be a quote that nothing else attributes are the sentence's subject's (:func:`clause_subject`:
+``X agreed with the defence that “…”``) unless someone else is named between them.
 """
 
 from __future__ import annotations
@@ -658,6 +660,75 @@ def before(ctx: Ctx) -> Speaker | None:
     if verb >= 0:
         return _inverted_subject(ctx, verb, n) or subject_of(ctx, verb)
     return _according_at_start(ctx, n)
+
+
+_SUBJECT_KINDS = frozenset({"mention", "pronoun", "person", "org"})
+_SUBJECT_AHEAD = 12  # tokens of a sentence read for its subject
+
+
+def clause_subject(ctx: Ctx) -> Speaker | None:
+    """No speech verb the lexicon knows before the marks (``X called the software “…”``, ``X
+    agreed with the defence that “…”``, ``After the case closed, X extended an invitation,
+    “…”``): the words are the subject's of the sentence when it is a person or a body followed
+    by a verb. Of phrases set off by commas (``Au nom de X, Jeanne Roe, secrétaire, a fait part
+    …``) a person named is the subject."""
+    n = len(ctx.toks)
+    start = _sentence_start(ctx, n)
+    apposed: list[tuple[Speaker, int]] = []
+    k = start
+    while k < min(n - 1, start + _SUBJECT_AHEAD):
+        if ctx.toks[k].kind == "punct" and ctx.low(k) != ",":
+            return None
+        found = phrase_at(ctx, k)
+        if found is None or found[0].kind not in _SUBJECT_KINDS:
+            k += 1
+            continue
+        if ctx.low(found[1]) != ",":
+            return _followed_by_verb(ctx, *found)
+        apposed.append(found)
+        k = found[1] + 1
+    people = [f for f in apposed if f[0].kind == "mention" and _is_person_speaker(ctx, f[0])]
+    chosen = (people or apposed)[:1]
+    return _followed_by_verb(ctx, *chosen[0]) if chosen else None
+
+
+def _is_person_speaker(ctx: Ctx, speaker: Speaker) -> bool:
+    return ctx.mentions.type(speaker.mention) is EntityType.PERSON
+
+
+def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
+    n = len(ctx.toks)
+    if speaker.kind == "mention" and ctx.mentions.type(speaker.mention) not in (
+        EntityType.PERSON,
+        EntityType.ORG,
+    ):
+        return None
+    if ctx.low(end) == ",":  # "X, the company's chief, indicated …": across the apposition
+        close = next((k for k in range(end + 1, n) if ctx.low(k) == ","), -1)
+        if close < 0:  # "X, secrétaire confédérale a fait part …": to the auxiliary
+            close = next(
+                (k - 1 for k in range(end + 1, min(n, end + 6)) if ctx.low(k) in ctx.lex.aux), n
+            )
+        end = close + 1
+    verb = ctx.tok(end)
+    if (
+        verb is None
+        or end >= n - 1
+        or verb.kind != "word"
+        or verb.cap
+        or verb.low in ctx.lex.preps
+        or verb.low in ctx.lex.dets
+        or verb.low in _COORDINATION
+        or (verb.low in ctx.lex.stop and verb.low not in ctx.lex.aux)
+    ):
+        return None
+    for k in range(end + 1, n):  # "X renvoie aux propos du gouverneur : « … »": whose words?
+        t = ctx.toks[k]
+        if (t.kind == "mention" and ctx.mentions.type(t.mention) is EntityType.PERSON) or (
+            t.kind == "word" and t.low in ctx.lex.person_heads
+        ):
+            return None
+    return speaker
 
 
 def _inverted_subject(ctx: Ctx, v: int, n: int) -> Speaker | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recoupe.entities.model import EntityType, Mention, RoleFact
-from recoupe.quotes.attribution import TITLE, Ctx, Speaker, after, before, incise
+from recoupe.quotes.attribution import TITLE, Ctx, Speaker, after, before, clause_subject, incise
 from recoupe.quotes.interview import Turn, interview_turns
 from recoupe.quotes.lexicon import Lexicon, lexicon
 from recoupe.quotes.marks import Stretch, stretches
@@ -145,7 +145,8 @@ class _Reader:
             return [_Found(s.start, s.end, speaker)]
         words = len(self.text[s.start : s.end].split())
         if s.kind in ("double", "guillemet") and words >= MIN_UNATTRIBUTED_WORDS:
-            return [_Found(s.start, s.end, None)]
+            # words long enough to be a quote: the sentence's subject said them, if any
+            return [_Found(s.start, s.end, clause_subject(back))]
         return []
 
     def _back_start(self, first: int, opening: int) -> int:
