@@ -120,3 +120,37 @@ def test_short_names_and_acronyms_are_kept() -> None:
     entities = resolve_entities([doc])
     ps = next(e for e in entities if "PS" in e.aliases)
     assert "Parti socialiste" in ps.aliases and ps.type is EntityType.ORG
+
+
+def _chain_of(doc: DocumentEntities, text: str) -> set[str]:
+    chain = next(c for c in doc.chains if any(doc.mentions[i].text == text for i in c))
+    return {doc.mentions[i].text for i in chain}
+
+
+def test_a_surname_with_its_particle_after_a_courtesy_title_joins_the_full_name() -> None:
+    text = (
+        "Henri de Valmont, le patron de l'assureur, a été reçu à l'Élysée. "
+        "M. de Valmont a ensuite rencontré les banquiers."
+    )
+    (doc,) = analyse_documents([("d", text, "fr")])
+    assert _chain_of(doc, "Henri de Valmont") == {"Henri de Valmont", "de Valmont"}
+
+
+def test_a_legal_form_or_group_around_a_name_is_one_organisation_in_a_document() -> None:
+    text = (
+        "Shares of Norbex Inc. rose on Tuesday. Norbex said sales had doubled, and analysts at "
+        "the Pellor Group expected more; Pellor said the market was strong."
+    )
+    (doc,) = analyse_documents([("d", text, "en")])
+    assert _chain_of(doc, "Norbex") == {"Norbex Inc.", "Norbex"}
+
+
+def test_a_figure_or_function_words_do_not_end_a_name() -> None:
+    text = (
+        "Le Crédit Mutuel va obtenir 1,2 milliard, la Caisse d'Epargne 1,1 milliard et les "
+        "Banques Populaires 950 millions, a annoncé la Banque de France et les ministres."
+    )
+    (doc,) = analyse_documents([("d", text, "fr")])
+    names = {m.text for m in doc.mentions}
+    assert not any(any(ch.isdigit() for ch in name) for name in names), names
+    assert not any(name.endswith((" et", " et les", " les")) for name in names), names

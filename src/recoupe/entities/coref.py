@@ -9,14 +9,14 @@ context cues ("M.", "à", "ministère", ...) weighing more than the NER label.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import multi_word as is_multi_word
-from recoupe.entities.names import name_key, place_key, split_person
+from recoupe.entities.names import name_key, org_key, place_key, split_person
 from recoupe.entities.unionfind import UnionFind
 
 _SOURCE_WEIGHT = {"acronym": 2.0, "article_name": 2.0, "propagated": 0.5}
@@ -96,7 +96,7 @@ def _attach_short_names(
     persons: dict[int, tuple[str, str]],
 ) -> None:
     for index, key in enumerate(keys):
-        if is_multi_word(mentions[index].text) or mentions[index].type not in (
+        if mentions[index].type not in (
             EntityType.PERSON,
             EntityType.MISC,
             EntityType.LOC,
@@ -104,6 +104,8 @@ def _attach_short_names(
         ):
             continue
         by_surname = [p for p, (_, surname) in persons.items() if surname == key]
+        if is_multi_word(mentions[index].text) and not (by_surname and " " in key):
+            continue  # a full name; but "de Castries" is a surname with its particle
         if by_surname:
             sets.union(_nearest(by_surname, index), index)
             continue
@@ -127,13 +129,27 @@ def _join_acronyms(sets: UnionFind, keys: list[str], acronyms: Sequence[Acronym]
 
 
 def _join_places(sets: UnionFind, mentions: Sequence[Mention]) -> None:
-    """ "Élysée Palace" and "Élysée" in one text: a generic head around the same name."""
-    first: dict[str, int] = {}
+    """ "Élysée Palace" and "Élysée" in one text: a generic head around the same name; "Apple
+    Inc." and "Apple", "le Crédit agricole SA" and "Crédit agricole": a legal form or an article
+    around it."""
+    for key_of in (place_key, org_key):
+        first: dict[str, int] = {}
+        for index, mention in enumerate(mentions):
+            if mention.type is EntityType.PERSON:
+                continue
+            key = key_of(mention.text)
+            if key in first:
+                sets.union(first[key], index)
+            else:
+                first[key] = index
+    # "Norbex Inc. … Norbex said": a bare name typed as a person that no person's name claims
+    sizes = Counter(sets.find(i) for i in range(len(mentions)))
     for index, mention in enumerate(mentions):
-        if mention.type is EntityType.PERSON:
-            continue
-        key = place_key(mention.text)
-        if key in first:
+        key = org_key(mention.text)
+        if (
+            mention.type is EntityType.PERSON
+            and not is_multi_word(mention.text)
+            and key in first
+            and sizes[sets.find(index)] == 1
+        ):
             sets.union(first[key], index)
-        else:
-            first[key] = index
