@@ -154,3 +154,19 @@ def test_a_figure_or_function_words_do_not_end_a_name() -> None:
     names = {m.text for m in doc.mentions}
     assert not any(any(ch.isdigit() for ch in name) for name in names), names
     assert not any(name.endswith((" et", " et les", " les")) for name in names), names
+
+
+def test_a_family_tie_is_one_of_the_persons_roles_in_the_dossier() -> None:
+    from recoupe.analysis import to_record
+
+    text = (
+        '"I feel he is proud of what he did," said Deborah Tassel, widow of deputy Hoyt Teague, '
+        "after the hearing. The trial lasted twelve weeks."
+    )
+    (doc,) = analyse_documents([("d", text, "en")])
+    entities = resolve_entities([doc])
+    widow = next(e for e in entities if e.name == "Deborah Tassel")
+    record = to_record(widow, {"d": doc}, {"d": text})
+    assert [r.text for r in record.roles] == ["widow of deputy Hoyt Teague"]
+    (span,) = record.roles[0].evidence
+    assert text[span.start : span.end] == "widow of deputy Hoyt Teague"
