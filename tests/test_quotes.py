@@ -737,3 +737,16 @@ def test_the_subject_referring_to_someone_elses_words_is_not_the_speaker() -> No
 def test_short_words_in_marks_get_no_speaker_from_the_subject() -> None:
     text = 'Police arrested John Smith on Tuesday after a "violent altercation" in the street.'
     assert en(text, ["John Smith"]) == []
+
+
+def test_en_straight_marks_with_spaces_inside_pair_as_scraped_pages_write_them() -> None:
+    text = (
+        'Jobs resigned in a letter to the board stating, " I have always said I would be the '
+        'first to let you know. Unfortunately, that day has come. " Bill Gates wrote on his '
+        'blog: " The world rarely sees someone who has had such an impact. " He added nothing.'
+    )
+    rows = en(text, ["Jobs", "Bill Gates"])
+    assert [(r[0][:24], r[2]) for r in rows] == [
+        ("I have always said I wou", "Jobs"),  # the participle's subject, not "the board"
+        ("The world rarely sees so", "Bill Gates"),
+    ]

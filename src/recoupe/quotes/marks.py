@@ -113,8 +113,18 @@ def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> lis
 
 
 def doubles(text: str) -> list[Stretch]:
-    events = [(m.start(), _double_role(text, m.start())) for m in _DOUBLE.finditer(text)]
-    return _pair(text, [e for e in events if e[1]], "double", '“„"')
+    """Double marks paired; a straight one with spaces on both sides (``stating, " I have …
+    come. " In``, as scraped pages often write them) opens when none is open, else closes."""
+    events: list[tuple[int, str]] = []
+    pending = False
+    for m in _DOUBLE.finditer(text):
+        pos = m.start()
+        if events and not _same_paragraph(text, events[-1][0], pos):
+            pending = False
+        role = _double_role(text, pos) or ("close" if pending else "open")
+        events.append((pos, role))
+        pending = role == "open"
+    return _pair(text, events, "double", '“„"')
 
 
 def guillemets(text: str) -> list[Stretch]:
