@@ -169,7 +169,7 @@ _FR_PERSON = """
     parlementaire passant passante commerçant commerçante retraité retraitée ouvrier ouvrière
     agriculteur agricultrice éleveur éleveuse soignant soignante patient patiente usager usagère
     client cliente lecteur lectrice supporter spectateur spectatrice internaute utilisateur
-    utilisatrice
+    utilisatrice veuve veuf fils oncle tante cousin cousine grand-mère grand-père juré jurée
 """
 _FR_ORG = """
     ministère gouvernement préfecture parquet police gendarmerie mairie présidence parti
@@ -191,7 +191,8 @@ _EN_PERSON = """
     negotiator mediator victim mother father brother sister wife husband teacher student worker
     employee nurse coach player protester organiser organizer politician unionist observer critic
     supporter opponent colleague person someone man woman magistrate officer agent author
-    writer novelist director filmmaker artist singer defendant suspect user
+    writer novelist director filmmaker artist singer defendant suspect user widow widower son
+    daughter uncle aunt cousin grandmother grandfather juror
 """
 _EN_ORG = """
     ministry government police prosecutor's office department agency company firm party union
