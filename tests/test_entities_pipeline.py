@@ -170,3 +170,13 @@ def test_a_family_tie_is_one_of_the_persons_roles_in_the_dossier() -> None:
     assert [r.text for r in record.roles] == ["widow of deputy Hoyt Teague"]
     (span,) = record.roles[0].evidence
     assert text[span.start : span.end] == "widow of deputy Hoyt Teague"
+
+
+def test_a_short_given_name_or_a_middle_initial_is_one_person_within_a_document() -> None:
+    text = (
+        "Timothy D. Merton, the chief operating officer, will succeed him. Tim Merton joined the "
+        "company in 1998. Mehdi Karsan and his brother Amine Karsan were not there."
+    )
+    (doc,) = analyse_documents([("d", text, "en")])
+    assert _chain_of(doc, "Tim Merton") == {"Timothy D. Merton", "Tim Merton"}
+    assert _chain_of(doc, "Mehdi Karsan") == {"Mehdi Karsan"}
