@@ -767,3 +767,12 @@ def test_a_subject_about_someone_is_still_the_speaker() -> None:
         'with Brian Nolan in the future: "Do not trust Mr. Nolan ever again. Ever again."'
     )
     assert [r[1] for r in en(text, ["Ann Bodie", "Brian Nolan", "Nolan"])] == ["The judge"]
+
+
+def test_fr_a_spaced_straight_mark_before_a_full_stop_closes_the_quote() -> None:
+    text = (
+        "Pour les jeunes, Mgr Pierre Descamps craint \" qu'on les enferme dans leurs actes, en "
+        "les réduisant à ce qu'ils font \". En accord avec la Cnil, l'archevêque juge cela grave."
+    )
+    rows = quotes(text, ["Pierre Descamps"])
+    assert [(r[0][:20], r[2]) for r in rows] == [("qu'on les enferme da", "Pierre Descamps")]

@@ -713,7 +713,7 @@ def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
     verb = ctx.tok(end)
     if (
         verb is None
-        or end >= n - 1
+        or end >= n
         or verb.kind != "word"
         or verb.cap
         or verb.low in ctx.lex.preps

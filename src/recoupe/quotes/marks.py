@@ -122,6 +122,13 @@ def doubles(text: str) -> list[Stretch]:
         if events and not _same_paragraph(text, events[-1][0], pos):
             pending = False
         role = _double_role(text, pos) or ("close" if pending else "open")
+        if (
+            pending
+            and role == "open"
+            and text[pos] == '"'
+            and text[pos + 1 : pos + 2] in _CLOSERS_AFTER
+        ):
+            role = "close"  # "… ce qu'ils font ". : a spaced straight mark before a stop closes
         events.append((pos, role))
         pending = role == "open"
     return _pair(text, events, "double", '“„"')
