@@ -145,17 +145,6 @@ def test_a_legal_form_or_group_around_a_name_is_one_organisation_in_a_document()
     assert _chain_of(doc, "Norbex") == {"Norbex Inc.", "Norbex"}
 
 
-def test_a_figure_or_function_words_do_not_end_a_name() -> None:
-    text = (
-        "Le Crédit Mutuel va obtenir 1,2 milliard, la Caisse d'Epargne 1,1 milliard et les "
-        "Banques Populaires 950 millions, a annoncé la Banque de France et les ministres."
-    )
-    (doc,) = analyse_documents([("d", text, "fr")])
-    names = {m.text for m in doc.mentions}
-    assert not any(any(ch.isdigit() for ch in name) for name in names), names
-    assert not any(name.endswith((" et", " et les", " les")) for name in names), names
-
-
 def test_a_family_tie_is_one_of_the_persons_roles_in_the_dossier() -> None:
     from recoupe.analysis import to_record
 

@@ -38,17 +38,6 @@ _LEADING = re.compile(
     r"(?:the|The|le|la|les|l['’]|L['’]|d['’]|D['’]|du|des|de|au|aux|à|a)\s*(?=\S)"
 )
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
-# A figure inside a name ends it: "Caisse d'Epargne 1,1 milliard", "X à hauteur de deux
-# milliards" (a code keeps its digits: "Airbus A380", "Apple TV 2").
-_FIGURE_INSIDE = re.compile(
-    r"\s(?:\d+[.,]\d+|\d+(?=\s+[a-zà-ÿ])|(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|cent|"
-    r"mille|two|three|four|five|seven|eight|nine|ten|hundred|thousand)\s+[a-zà-ÿ])"
-)
-# Function words cannot end a name: "Caisses d'épargne et des", "Banque de France et les".
-_TRAILING_WORDS = re.compile(
-    r"(?:\s+(?:et|ou|de|des|du|d['’]|les|la|le|l['’]|à|au|aux|en|and|or|of|the|for|in|to))+$"
-)
-_LONE_LETTER = re.compile(r"[a-z]\s+(?=[A-ZÀ-Ý])")
 _EDGE_PUNCT = "\"'’‘“”«»()[]{},;:.!?–—-* \t"
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:ministres?|minist[eè]re)\b[^.;\n]{0,40}?"
@@ -80,15 +69,9 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT and not _is_abbreviation(text, start, end):
         end -= 1
-    leading = _LONE_LETTER.match(text, start, end) or _LEADING.match(text, start, end)
+    leading = _LEADING.match(text, start, end)
     if leading and leading.end() < end:
         start = leading.end()
-    figure = _FIGURE_INSIDE.search(text, start, end)
-    if figure:
-        end = figure.start()
-    words = _TRAILING_WORDS.search(text, start, end)
-    if words and words.start() > start:
-        end = words.start()
     trailing = _TRAILING.search(text[start:end])
     if trailing:
         end = start + trailing.start()
