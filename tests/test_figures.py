@@ -1,6 +1,6 @@
 """Figures that disagree: the same claim with another number, in French and English."""
 
-from recoupe.figures import Statement, compared, conflicts, figures_in, statements
+from recoupe.figures import Statement, conflicts, figures_in, statements
 
 
 def _figures(text: str) -> list[tuple[str, float, set[str]]]:
@@ -43,35 +43,3 @@ def test_different_things_counted_about_one_entity_are_no_conflict() -> None:
     other = _statement("b", "Dexia was sentenced to seven life sentences without parole.")
     assert conflicts([a, b]) == []
     assert conflicts([same_document, other]) == []  # the same figure: no conflict
-
-
-def _bare(document: str, text: str) -> Statement:
-    (found,) = statements(document, text, [])
-    return found
-
-
-def test_a_sentence_naming_no_one_is_compared_on_its_words_and_close_figures_only() -> None:
-    named = _statement(
-        "a", "Nichols: the panel deliberated his fate for 40 hours over four days in March."
-    )
-    unnamed = _bare("b", "After four days and 30 hours of deliberations, the panel was deadlocked.")
-    ((entity, one, other),) = conflicts([named, unnamed])
-    assert entity == "" and {one.text, other.text} == {"40 hours", "30 hours"}
-    far = _bare("c", "After four days and 12 hours of deliberations, the panel was deadlocked.")
-    assert conflicts([named, far]) == []  # 40 against 12: too far apart without a named subject
-
-
-def test_words_of_the_shared_name_do_not_tell_what_is_counted() -> None:
-    a = _statement("a", "Crédit Agricole a déjà perdu 6,85 milliards d'euros dans les crédits.")
-    b = _statement(
-        "b", "Crédit Agricole recevra 3 milliards d'euros de l'Etat la semaine prochaine."
-    )
-    assert conflicts([a, b]) == []
-
-
-def test_agreeing_sources_are_compared_too() -> None:
-    a = _statement("a", "Nichols was sentenced on Saturday to seven life sentences without parole.")
-    b = _statement("b", "Nichols was sentenced Saturday morning to seven life sentences and more.")
-    c = _statement("c", "Nichols was sentenced on Saturday to four life sentences without parole.")
-    pairs = {(x.document, y.document, x.value == y.value) for _, x, y in compared([a, b, c])}
-    assert ("a", "b", True) in pairs and ("a", "c", False) in pairs

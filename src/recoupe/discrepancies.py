@@ -372,7 +372,7 @@ def _figures(
         if document in spans
         for statement in figures.statements(document, text, spans[document])
     ]
-    pairs = figures.compared(found)
+    pairs = figures.conflicts(found)
     groups = UnionFind(len(pairs))
     by_figure: dict[tuple[str, int], int] = {}
     for index, (_, a, b) in enumerate(pairs):
@@ -380,13 +380,11 @@ def _figures(
             groups.union(by_figure.setdefault((figure.document, figure.start), index), index)
     records = []
     for members in groups.groups():
-        subject = pairs[members[0]][0] or None  # "": the sentences share words, no entity
+        subject = pairs[members[0]][0]
         by_value: dict[float, dict[tuple[str, int], figures.Figure]] = defaultdict(dict)
         for index in members:
             for figure in pairs[index][1:]:
                 by_value[figure.value][(figure.document, figure.start)] = figure
-        if len(by_value) < 2:
-            continue  # every source gives the same figure
         values = tuple(
             DiscrepancyValue(
                 next(iter(found.values())).text,
@@ -399,13 +397,12 @@ def _figures(
             + f" ({_sources(v.evidence)} source(s))"
             for v, (_, found) in zip(values, sorted(by_value.items()), strict=True)
         )
-        about = f" about {names.get(subject, subject)}" if subject else ""
         records.append(
             DiscrepancyRecord(
                 discrepancy_id("number_conflict", subject, [v.value for v in values]),
                 "number_conflict",
                 subject,
-                f"Figures disagree on one claim{about}: {sides}.",
+                f"Figures disagree on one claim about {names.get(subject, subject)}: {sides}.",
                 values,
             )
         )

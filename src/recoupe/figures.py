@@ -7,12 +7,7 @@ hours", "four life sentences" / "seven life sentences") disagree, whatever the s
 counts, amounts, durations. A figure is a number (digits, or a number word in French or English)
 with its scale and the words of its unit after it, or a currency sign before it.
 
-Words are compared by their stems ("deliberated" / "deliberations", "sentenced" / "sentence"),
-so that two wordings of one claim meet. A sentence that names no entity ("The jury could not
-decide after 30 hours of deliberation") is compared with the others of its unit on its words
-alone, under a stricter test.
-
-Blocked by (unit, shared entity) and (unit, no entity): never all pairs of sentences.
+Blocked by (unit, shared entity): never all pairs of sentences.
 """
 
 from __future__ import annotations
@@ -89,11 +84,6 @@ _MAX_RATIO = 3.0  # figures further apart measure different things
 _MAX_BLOCK = 300  # statements compared within one (unit, entity) block, in document order
 _NEAR_WORDS = 6  # words read on each side of a figure for what it counts
 _NEAR_SHARED = 2  # of them two figures of one claim share at least
-_STEM = 6  # letters of a word's stem: "deliberated" and "deliberation" share "delibe"
-_NO_ENTITY = ""  # the block key of sentences compared on their words alone
-_MAX_WORDS_BLOCK = 150  # statements compared within one unit on their words alone
-_BARE_SHARED = 4  # content words two sentences without a shared entity have in common at least
-_BARE_RATIO = 1.5  # without a named subject, only close figures are one count told two ways
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +106,6 @@ class Statement:
     figures: tuple[Figure, ...]
     entities: frozenset[str]
     words: frozenset[str]
-    names: frozenset[str] = frozenset()  # stems of the words of its entities' names
 
 
 def _value(number: str) -> float | None:
@@ -194,13 +183,7 @@ def _near(text: str, start: int, end: int, begin: int, stop: int) -> frozenset[s
     before = [w.group() for w in _WORD.finditer(text, max(start, begin - 80), begin)]
     after = [w.group() for w in _WORD.finditer(text, stop, min(end, stop + 80))]
     words = before[-_NEAR_WORDS:] + after[:_NEAR_WORDS]
-    return frozenset(_stem(w) for w in words if _content(w))
-
-
-def _stem(word: str) -> str:
-    """The first letters of a word, after its elided article: what two forms of it share."""
-    low = fold(word).split("'")[-1].split("’")[-1]
-    return _singular(low)[:_STEM]
+    return frozenset(fold(w) for w in words if _content(w))
 
 
 def _content(word: str) -> bool:
@@ -222,39 +205,31 @@ def statements(
         figures = figures_in(document, text, sentence.start(), sentence.end())
         if not figures:
             continue
-        inside = [(s, t, e) for s, t, e in spans if s >= sentence.start() and t <= sentence.end()]
+        ids = frozenset(e for s, t, e in spans if s >= sentence.start() and t <= sentence.end())
+        if not ids:
+            continue
         words = frozenset(
-            _stem(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
+            fold(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
         )
-        names = frozenset(
-            _stem(w.group()) for s, t, _ in inside for w in _WORD.finditer(text, s, t)
-        )
-        ids = frozenset(e for _, _, e in inside)
-        found.append(Statement(document, sentence.start(), tuple(figures), ids, words, names))
+        found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
     return found
 
 
-def compared(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
-    """(shared entity, figure, other figure): one claim told in two documents, with two figures
-    that disagree or with the same figure (a source agreeing with one side). ``entity`` is ``""``
-    when the two sentences share none and met on their words alone."""
+def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
+    """(shared entity, figure, other figure): one claim, two figures, in two documents."""
     blocks: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in found:
         for unit in {u for f in statement.figures for u in f.units}:
             for entity in statement.entities:
                 blocks[(unit, entity)].append(statement)
-            blocks[(unit, _NO_ENTITY)].append(statement)
     out: dict[tuple[str, int, str, int], tuple[str, Figure, Figure]] = {}
-    for (unit, entity), found_in in sorted(blocks.items(), key=lambda b: (b[0][1] == "", b[0])):
-        bare = entity == _NO_ENTITY
-        members = found_in[: _MAX_WORDS_BLOCK if bare else _MAX_BLOCK]  # bounded work
+    for (unit, entity), found_in in sorted(blocks.items()):
+        members = found_in[:_MAX_BLOCK]  # a unit and an entity in every article: bounded work
         for position, a in enumerate(members):
             for b in members[position + 1 :]:
                 if a.document == b.document or not _same_claim(a, b):
                     continue
-                if bare and ((a.entities and b.entities) or len(a.words & b.words) < _BARE_SHARED):
-                    continue  # two subjects named, or too little in common
-                for fa, fb in _answering(a, b, unit, _BARE_RATIO if bare else _MAX_RATIO):
+                for fa, fb in _disagreeing(a, b, unit):
                     fa, fb = sorted((fa, fb), key=lambda f: (f.document, f.start))
                     out.setdefault((fa.document, fa.start, fb.document, fb.start), (entity, fa, fb))
     return list(out.values())
@@ -267,24 +242,16 @@ def _same_claim(a: Statement, b: Statement) -> bool:
     return shared / min(len(a.words), len(b.words)) >= _MIN_OVERLAP
 
 
-def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
-    """The pairs of :func:`compared` whose figures disagree."""
-    return [(e, a, b) for e, a, b in compared(found) if a.value != b.value]
-
-
-def _answering(
-    a: Statement, b: Statement, unit: str, max_ratio: float
-) -> list[tuple[Figure, Figure]]:
-    """The figure of ``unit`` in each statement, when they count the same thing."""
+def _disagreeing(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
     mine = [f for f in a.figures if unit in f.units]
     theirs = [f for f in b.figures if unit in f.units]
     if len(mine) != 1 or len(theirs) != 1:
         return []  # several figures of one unit: which answers which is a guess
     fa, fb = mine[0], theirs[0]
-    if fa.value <= 0 or fb.value <= 0:
+    if fa.value == fb.value or fa.value <= 0 or fb.value <= 0:
         return []
-    if len((fa.near & fb.near) - a.names - b.names) < _NEAR_SHARED:
-        return []  # the words around them differ: two things counted (names do not tell)
-    if max(fa.value, fb.value) / min(fa.value, fb.value) > max_ratio:
+    if len(fa.near & fb.near) < _NEAR_SHARED:
+        return []  # the words around them differ: two things counted
+    if max(fa.value, fb.value) / min(fa.value, fb.value) > _MAX_RATIO:
         return []
     return [(fa, fb)]
