@@ -722,28 +722,13 @@ def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
         or (verb.low in ctx.lex.stop and verb.low not in ctx.lex.aux)
     ):
         return None
-    if any(ctx.low(k) in _WORDS_OF for k in range(end + 1, n)):
-        return None  # "X renvoie aux propos du gouverneur : « … »": someone else's words
+    for k in range(end + 1, n):  # "X renvoie aux propos du gouverneur : « … »": whose words?
+        t = ctx.toks[k]
+        if (t.kind == "mention" and ctx.mentions.type(t.mention) is EntityType.PERSON) or (
+            t.kind == "word" and t.low in ctx.lex.person_heads
+        ):
+            return None
     return speaker
-
-
-# nouns of someone's words: the quote after them may be that someone's, not the subject's
-_WORDS_OF = frozenset(
-    [
-        "propos",
-        "paroles",
-        "mots",
-        "déclaration",
-        "déclarations",
-        "citation",
-        "words",
-        "remarks",
-        "comments",
-        "statement",
-        "statements",
-        "quote",
-    ]
-)
 
 
 def _inverted_subject(ctx: Ctx, v: int, n: int) -> Speaker | None:

@@ -202,14 +202,9 @@ class _Reader:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
             return None  # not a quote opening the next sentence
-        # people named in the sentence attributing the previous quote ("said X, daughter of
-        # Y.") do not take the word; someone named after it does
-        said = prev.speaker.end if prev.end <= prev.speaker.start < s.open else prev.end
-        stop = _SENTENCE_CLOSED.search(self.text, said, s.open)
-        after = stop.start() if stop else said
         people = (
             i
-            for i in self.mentions.within(after, s.open)
+            for i in self.mentions.within(prev.end, s.open)
             if self.mentions.type(i) is EntityType.PERSON
         )
         if any(self.mentions.items[i].start != prev.speaker.start for i in people):

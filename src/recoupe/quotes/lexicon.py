@@ -169,7 +169,7 @@ _FR_PERSON = """
     parlementaire passant passante commerçant commerçante retraité retraitée ouvrier ouvrière
     agriculteur agricultrice éleveur éleveuse soignant soignante patient patiente usager usagère
     client cliente lecteur lectrice supporter spectateur spectatrice internaute utilisateur
-    utilisatrice veuve veuf fils oncle tante cousin cousine grand-mère grand-père juré jurée
+    utilisatrice
 """
 _FR_ORG = """
     ministère gouvernement préfecture parquet police gendarmerie mairie présidence parti
@@ -191,8 +191,7 @@ _EN_PERSON = """
     negotiator mediator victim mother father brother sister wife husband teacher student worker
     employee nurse coach player protester organiser organizer politician unionist observer critic
     supporter opponent colleague person someone man woman magistrate officer agent author
-    writer novelist director filmmaker artist singer defendant suspect user widow widower son
-    daughter uncle aunt cousin grandmother grandfather juror
+    writer novelist director filmmaker artist singer defendant suspect user
 """
 _EN_ORG = """
     ministry government police prosecutor's office department agency company firm party union
