@@ -145,22 +145,6 @@ def test_a_legal_form_or_group_around_a_name_is_one_organisation_in_a_document()
     assert _chain_of(doc, "Norbex") == {"Norbex Inc.", "Norbex"}
 
 
-def test_a_family_tie_is_one_of_the_persons_roles_in_the_dossier() -> None:
-    from recoupe.analysis import to_record
-
-    text = (
-        '"I feel he is proud of what he did," said Deborah Tassel, widow of deputy Hoyt Teague, '
-        "after the hearing. The trial lasted twelve weeks."
-    )
-    (doc,) = analyse_documents([("d", text, "en")])
-    entities = resolve_entities([doc])
-    widow = next(e for e in entities if e.name == "Deborah Tassel")
-    record = to_record(widow, {"d": doc}, {"d": text})
-    assert [r.text for r in record.roles] == ["widow of deputy Hoyt Teague"]
-    (span,) = record.roles[0].evidence
-    assert text[span.start : span.end] == "widow of deputy Hoyt Teague"
-
-
 def test_a_short_given_name_or_a_middle_initial_is_one_person_within_a_document() -> None:
     text = (
         "Timothy D. Merton, the chief operating officer, will succeed him. Tim Merton joined the "

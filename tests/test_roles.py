@@ -819,21 +819,7 @@ def test_an_apposition_that_is_a_clause_or_a_list_is_no_role() -> None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Asides read through, doers' nouns before a name
-
-
-def test_a_parenthesis_or_marks_around_a_word_do_not_hide_the_role() -> None:
-    text = (
-        "Le secrétaire général de la FSU (première fédération de l'éducation), Gérard Aubin, a "
-        'parlé. La "patronne" du Medef, Laure Parot, a jugé le texte flou. Jean Marchal (LR), '
-        "président de la région, a réagi."
-    )
-    names: list[Name] = ["Gérard Aubin", "Laure Parot", "Jean Marchal", ("FSU", G), ("LR", G)]
-    found = {(who, role) for who, role, _, _ in roles(text, names)}
-    assert ("Gérard Aubin", "secrétaire général de la FSU") in found
-    assert ("Laure Parot", '"patronne" du Medef') in found
-    assert ("Jean Marchal", "président de la région") in found
-    assert relations(text, names)[-1][:3] == ("Jean Marchal", "member_of", "LR")
+# Doers' nouns before a name
 
 
 def test_en_a_doers_noun_right_before_a_name_is_a_role() -> None:

@@ -276,7 +276,7 @@ def to_record(
         name=entity.name,
         type=str(entity.type),
         mentions=tuple(mentions),
-        roles=_roles(entity, docs, texts),
+        roles=_roles(entity, docs),
         details={
             "aliases": aliases,
             "merges": [{"rule": m.rule, "evidence": m.evidence} for m in entity.merges],
@@ -311,30 +311,16 @@ def _titled(
     return found
 
 
-_KIN = frozenset({"child_of", "parent_of", "sibling_of", "spouse_of"})
-
-
-def _roles(
-    entity: ResolvedEntity, docs: dict[str, DocumentEntities], texts: Mapping[str, str]
-) -> tuple[RoleRecord, ...]:
-    """The roles of an entity's mentions, and its family ties as written ("daughter of the
-    court reporter X", "Wilhelm's widow"): in a story, being someone's widow is a part played."""
+def _roles(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> tuple[RoleRecord, ...]:
     members = set(entity.mentions)
     grouped: dict[tuple[str, str], list[Span]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     for document, doc in docs.items():
-        found = [(r.mention, r.start, r.end, r.text, r.qualifier) for r in doc.roles]
-        text = texts.get(document, "")
-        found += [
-            (r.subject, r.start, r.end, text[r.start : r.end], "current")
-            for r in doc.relations
-            if r.predicate in _KIN and text
-        ]
-        for mention, start, end, written, qualifier in found:
-            if (document, mention) in members:
-                key = (fold(written), qualifier)
-                names.setdefault(key, written)
-                grouped[key].append(Span(document, start, end))
+        for role in doc.roles:
+            if (document, role.mention) in members:
+                key = (fold(role.text), role.qualifier)
+                names.setdefault(key, role.text)
+                grouped[key].append(Span(document, role.start, role.end))
     return tuple(RoleRecord(names[key], key[1], tuple(spans)) for key, spans in grouped.items())
 
 

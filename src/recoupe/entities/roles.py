@@ -444,57 +444,7 @@ def _document(text: str, mentions: Sequence[Mention], lex: _Lexicon) -> _Doc:
                 pos, cut = mention.end, False
             index += 1
         _scan(text, pos, end, doc.toks, cut=cut)
-    _skip_asides(doc)
     return doc
-
-
-_ASIDE_TOKENS = 8  # tokens of a parenthesis read through
-_QUOTED_WORDS = 3  # words of a quoted role word read through
-_QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
-
-
-def _skip_asides(doc: _Doc, *, after_names: bool = False) -> None:
-    """Tokens patterns read through: a parenthesis after a word ("le secrétaire général de la
-    FSU (première fédération), X", "le directeur général de la police (DGPN) X") and the marks
-    around a role word ("la « patronne » du Medef, X"). A parenthesis right after a person's
-    name stays ("X (PS)" says a party) unless ``after_names`` ("X (PS), maire de Y": the
-    apposition is X's)."""
-    toks = doc.toks
-    drop: set[int] = set()
-    for i, t in enumerate(toks):
-        if t.low == "(" and i > 0 and (after_names or not _is_person_tok(doc, toks[i - 1])):
-            close = next(
-                (
-                    k
-                    for k in range(i + 1, min(len(toks), i + _ASIDE_TOKENS + 2))
-                    if toks[k].low == ")"
-                ),
-                -1,
-            )
-            inner = toks[i + 1 : close]
-            if close > 0 and not any(x.newline or _is_person_tok(doc, x) for x in inner):
-                drop.update(range(i, close + 1))
-        elif t.low in _QUOTE_MARKS and i not in drop:
-            close = next(
-                (
-                    k
-                    for k in range(i + 1, min(len(toks), i + _QUOTED_WORDS + 2))
-                    if toks[k].low in _QUOTE_MARKS
-                ),
-                -1,
-            )
-            inner = toks[i + 1 : close]
-            if close > 0 and inner and all(x.kind == "word" and x.low == x.text for x in inner):
-                drop.update((i, close))
-    if not drop:
-        return
-    kept = [t for i, t in enumerate(toks) if i not in drop]
-    doc.toks[:] = kept
-    doc.at = {t.mention: i for i, t in enumerate(kept) if t.kind == "mention"}
-
-
-def _is_person_tok(doc: _Doc, t: _Tok) -> bool:
-    return t.kind == "mention" and doc.mentions[t.mention].type is EntityType.PERSON
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1097,9 +1047,6 @@ def _is_person(doc: _Doc, i: int) -> bool:
 def _fact(doc: _Doc, p: int, phrase: _Phrase, last: int | None = None) -> RoleFact:
     end_tok = doc.toks[phrase.last if last is None else last]
     start = doc.toks[phrase.first].start
-    inside = doc.text[start : end_tok.end]
-    if start > 0 and doc.text[start - 1] in _QUOTE_MARKS and any(m in inside for m in _QUOTE_MARKS):
-        start -= 1  # "« patronne » du Medef": the opening mark of a quoted word in it
     organisation = _organisation(doc, phrase.first, phrase.head, end_tok.end)
     mention = doc.toks[p].mention
     return RoleFact(
@@ -1230,14 +1177,7 @@ def find_roles(text: str, mentions: Sequence[Mention], *, language: str) -> list
     lex = _LEXICONS.get(language[:2].lower())
     if lex is None or not mentions:
         return []
-    return _roles_in(_for_roles(_document(text, mentions, lex)))
-
-
-def _for_roles(doc: _Doc) -> _Doc:
-    """The tokens roles are read from: every aside left out, a party after a name too."""
-    copy = _Doc(doc.text, doc.mentions, doc.lex, list(doc.toks), dict(doc.at))
-    _skip_asides(copy, after_names=True)
-    return copy
+    return _roles_in(_document(text, mentions, lex))
 
 
 def find_roles_and_relations(
@@ -1248,7 +1188,7 @@ def find_roles_and_relations(
     if lex is None or not mentions:
         return [], []
     doc = _document(text, mentions, lex)
-    roles = _roles_in(_for_roles(doc))
+    roles = _roles_in(doc)
     return roles, _relations_in(doc, roles)
 
 
