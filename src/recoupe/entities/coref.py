@@ -15,18 +15,8 @@ from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
-from recoupe.entities.names import (
-    SUFFIXES,
-    compatible_middles,
-    core_person,
-    name_key,
-    org_key,
-    place_key,
-    short_given,
-    split_person,
-    tokens,
-)
 from recoupe.entities.names import multi_word as is_multi_word
+from recoupe.entities.names import name_key, org_key, place_key, split_person
 from recoupe.entities.unionfind import UnionFind
 
 _SOURCE_WEIGHT = {"acronym": 2.0, "article_name": 2.0, "propagated": 0.5}
@@ -53,7 +43,6 @@ def build_chains(
     sets = UnionFind(len(mentions))
     _join_same_names(sets, keys, multi_word=True, mentions=mentions)
     persons = _full_names(sets, mentions, keys, votes)
-    _join_name_forms(sets, mentions, persons)
     _attach_short_names(sets, mentions, keys, persons)
     _join_same_names(sets, keys, multi_word=False, mentions=mentions)
     _join_acronyms(sets, keys, acronyms)
@@ -98,35 +87,6 @@ def _full_names(
         if is_multi_word(mention.text) and _winner(votes[index]) is EntityType.PERSON:
             persons[index] = split_person(mention.text)
     return persons
-
-
-def _join_name_forms(
-    sets: UnionFind, mentions: Sequence[Mention], persons: dict[int, tuple[str, str]]
-) -> None:
-    """ "Timothy D. Cook" and "Tim Cook", "Jane Q. Roe" and "Jane Roe" in one text: one person
-    written with and without a middle initial, or with a short given name. Other given names
-    ("Mehdi" / "Amine") or other suffixes ("Jr." / "Sr.") are other people."""
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for index, (_, surname) in persons.items():
-        by_surname[surname].append(index)
-    for members in by_surname.values():
-        for position, a in enumerate(members):
-            for b in members[position + 1 :]:
-                if sets.find(a) != sets.find(b) and _one_person(mentions[a].text, mentions[b].text):
-                    sets.union(a, b)
-
-
-def _one_person(one: str, other: str) -> bool:
-    first_a, first_b = one.split()[0], other.split()[0]
-    if first_a != first_b and "-" in first_a + first_b:
-        return False  # "Jean-Pierre" is not "Jean"
-    given_a, middles_a, _ = core_person(one)
-    given_b, middles_b, _ = core_person(other)
-    suffixes_a = {w for w in tokens(one) if w in SUFFIXES}
-    suffixes_b = {w for w in tokens(other) if w in SUFFIXES}
-    if suffixes_a != suffixes_b or not compatible_middles(middles_a, middles_b):
-        return False
-    return given_a == given_b or short_given(given_a, given_b)
 
 
 def _attach_short_names(
