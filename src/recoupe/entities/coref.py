@@ -96,7 +96,7 @@ def _attach_short_names(
     persons: dict[int, tuple[str, str]],
 ) -> None:
     for index, key in enumerate(keys):
-        if mentions[index].type not in (
+        if is_multi_word(mentions[index].text) or mentions[index].type not in (
             EntityType.PERSON,
             EntityType.MISC,
             EntityType.LOC,
@@ -104,8 +104,6 @@ def _attach_short_names(
         ):
             continue
         by_surname = [p for p, (_, surname) in persons.items() if surname == key]
-        if is_multi_word(mentions[index].text) and not (by_surname and " " in key):
-            continue  # a full name; but "de Castries" is a surname with its particle
         if by_surname:
             sets.union(_nearest(by_surname, index), index)
             continue

@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
-from recoupe.entities.names import PARTICLES
 from recoupe.plurals import english_plurals, french_plurals
 
 __all__ = ["find_relations", "find_roles", "strip_title"]
@@ -1361,11 +1360,7 @@ def _title_word(doc: _Doc, i: int) -> bool:
 
 
 def _name_start(doc: _Doc, i: int) -> bool:
-    """A name starts at token ``i``: a capitalised word, or a surname's particle before one
-    ("M. de Castries", "Mr van Dijk")."""
     t = doc.toks[i]
-    if t.low in PARTICLES and t.text[:1].islower() and i + 1 < len(doc.toks):
-        return _name_start(doc, i + 1)
     return t.text[:1].isupper() and t.low not in doc.lex.courtesy and t.kind in ("word", "abbr")
 
 
