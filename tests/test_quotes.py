@@ -741,13 +741,13 @@ def test_short_words_in_marks_get_no_speaker_from_the_subject() -> None:
 
 def test_en_straight_marks_with_spaces_inside_pair_as_scraped_pages_write_them() -> None:
     text = (
-        'Jobs resigned in a letter to the board stating, " I have always said I would be the '
-        'first to let you know. Unfortunately, that day has come. " Bill Gates wrote on his '
-        'blog: " The world rarely sees someone who has had such an impact. " He added nothing.'
+        'In a letter to the board, Jobs wrote: " I have always said I would be the first to '
+        'let you know. Unfortunately, that day has come. " Bill Gates wrote on his blog: " The '
+        'world rarely sees someone who has had such an impact. " He added nothing.'
     )
     rows = en(text, ["Jobs", "Bill Gates"])
     assert [(r[0][:24], r[2]) for r in rows] == [
-        ("I have always said I wou", "Jobs"),  # the participle's subject, not "the board"
+        ("I have always said I wou", "Jobs"),
         ("The world rarely sees so", "Bill Gates"),
     ]
 

@@ -855,11 +855,6 @@ def subject_of(ctx: Ctx, v: int) -> Speaker | None:
         if found is not None:
             return found
     if k >= 0 and ctx.low(k) != ",":
-        if _is_participle_form(ctx, v) and k == v - 1:
-            # "X resigned in a letter to the board stating “…”": the sentence's subject
-            opening = _sentence_subject(ctx, v)
-            if opening is not None and opening.kind in ("mention", "pronoun", "name"):
-                return opening
         found = _phrase_ending(ctx, _clause_start(ctx, k + 1, commas=True), k + 1)
         if found is not None:
             return found
