@@ -739,6 +739,16 @@ def test_short_words_in_marks_get_no_speaker_from_the_subject() -> None:
     assert en(text, ["John Smith"]) == []
 
 
+def test_words_about_someone_give_no_speaker_and_a_leading_clause_is_skipped() -> None:
+    charge = 'John Smith was charged with "conduct likely to cause harassment, alarm or distress".'
+    assert [r[2] for r in en(charge, ["John Smith"])] in ([], [None])
+    text = (
+        "After Jane Roe resigned, Paul Kerr thanked her in a letter "
+        '"for the best ten years this company has ever known" and moved on.'
+    )
+    assert [r[2] for r in en(text, ["Jane Roe", "Paul Kerr"])] == ["Paul Kerr"]
+
+
 def test_en_straight_marks_with_spaces_inside_pair_as_scraped_pages_write_them() -> None:
     text = (
         'In a letter to the board, Jobs wrote: " I have always said I would be the first to '

@@ -825,7 +825,8 @@ def test_an_apposition_that_is_a_clause_or_a_list_is_no_role() -> None:
 def test_en_a_doers_noun_right_before_a_name_is_a_role() -> None:
     text = (
         "Courthouse killer John Marsh was sentenced. The plumber Dan Cole testified. "
-        "I remember Ann Lee as kind. They will consider Bob Tate for the job."
+        "I remember Ann Lee as kind. They will consider Bob Tate for the job. Lawyers insist "
+        "Ann Lee is innocent. Gunmen tried to murder Bob Tate. Her stepfather Ann Lee came."
     )
     found = [(who, role) for who, role, _, _ in roles(text, NAMES_EN, "en")]
     assert found == [("John Marsh", "Courthouse killer"), ("Dan Cole", "plumber")]

@@ -9,8 +9,8 @@ context cues ("M.", "à", "ministère", ...) weighing more than the NER label.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
@@ -47,6 +47,7 @@ def build_chains(
     _join_same_names(sets, keys, multi_word=False, mentions=mentions)
     _join_acronyms(sets, keys, acronyms)
     _join_places(sets, mentions)
+    _join_legal_forms(sets, mentions)
     chains = sets.groups()
     retyped = list(mentions)
     for chain in chains:
@@ -127,27 +128,42 @@ def _join_acronyms(sets: UnionFind, keys: list[str], acronyms: Sequence[Acronym]
 
 
 def _join_places(sets: UnionFind, mentions: Sequence[Mention]) -> None:
-    """ "Élysée Palace" and "Élysée" in one text: a generic head around the same name; "Apple
-    Inc." and "Apple", "le Crédit agricole SA" and "Crédit agricole": a legal form or an article
-    around it."""
-    for key_of in (place_key, org_key):
-        first: dict[str, int] = {}
-        for index, mention in enumerate(mentions):
-            if mention.type is EntityType.PERSON:
-                continue
-            key = key_of(mention.text)
-            if key in first:
-                sets.union(first[key], index)
-            else:
-                first[key] = index
-    # "Norbex Inc. … Norbex said": a bare name typed as a person that no person's name claims
-    sizes = Counter(sets.find(i) for i in range(len(mentions)))
+    """ "Élysée Palace" and "Élysée" in one text: a generic head around the same name."""
+    _join_by_key(sets, mentions, place_key)
+
+
+def _join_legal_forms(sets: UnionFind, mentions: Sequence[Mention]) -> None:
+    """ "Apple Inc." and "Apple", "le Crédit agricole SA" and "Crédit agricole" in one text: a
+    legal form or an article around the same name; a bare name the NER took for a person too
+    ("Norbex Inc. … Norbex said"), unless its chain holds a person's full name."""
+    first = _join_by_key(sets, mentions, org_key)
+    people = {
+        sets.find(i)
+        for i, m in enumerate(mentions)
+        if m.type is EntityType.PERSON and is_multi_word(m.text)
+    }
     for index, mention in enumerate(mentions):
         key = org_key(mention.text)
         if (
             mention.type is EntityType.PERSON
             and not is_multi_word(mention.text)
             and key in first
-            and sizes[sets.find(index)] == 1
+            and sets.find(index) not in people
         ):
             sets.union(first[key], index)
+
+
+def _join_by_key(
+    sets: UnionFind, mentions: Sequence[Mention], key_of: Callable[[str], str]
+) -> dict[str, int]:
+    """Non-person mentions with one key joined; key → first such mention."""
+    first: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        if mention.type is EntityType.PERSON:
+            continue
+        key = key_of(mention.text)
+        if key in first:
+            sets.union(first[key], index)
+        else:
+            first[key] = index
+    return first

@@ -738,32 +738,43 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
         if phrase is not None:
             return phrase
     last = doc.toks[gap_end]
-    if doc.lex.english and not comma and heads is doc.lex.heads and _agent_noun(doc, last):
-        # "courthouse killer X", "former football player X": a doer's noun right before a name
+    if doc.lex.english and not comma and heads is doc.lex.heads and _agent_noun(doc, gap_end):
+        # "courthouse killer X", "the plumber X": a doer's noun right before a name
         heads = heads | {last.low}
         return _reaching(doc, gap_end, gap_end, floor, heads, comma=False, cue_ok=cue_ok)
     return None
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
+# words of those endings that name no doer, or verbs ("insist", "murder", "consider")
 _NOT_AGENTS = _words(
-    """other another after under over never ever however whether together further rather
-    either neither former latter order number border power water paper letter chapter center
-    centre matter quarter corner dinner summer winter october november december september
-    monitor sector factor error mirror motor major minor senior junior interior exterior
-    superior inferior prior remember consider deliver answer offer enter counter register
-    cluster poster shelter master sister brother mother father daughter"""
+    """another however whether together further either neither former latter number border
+    powder matter quarter corner dinner summer winter october november december september
+    monitor sector factor mirror interior exterior superior inferior remember consider deliver
+    answer counter register cluster poster shelter insist resist assist persist exist murder
+    prefer offer suffer wonder gather bother consider discover recover"""
 )
 
 
-def _agent_noun(doc: _Doc, t: _Tok) -> bool:
-    """A lowercase English noun of a doer ("killer", "bomber", "player", "columnist")."""
+_BEFORE_VERBS = _words(
+    """to i we they you he she it will would can could should may might must do does did not
+    never also who which that"""
+)
+
+
+def _agent_noun(doc: _Doc, i: int) -> bool:
+    """A lowercase English noun of a doer ("killer", "bomber", "columnist") at token ``i`` —
+    not a verb after "to", a pronoun or a modal ("tried to murder X", "we prefer X")."""
+    t = doc.toks[i]
+    before = _tok(doc, i - 1)
     return (
-        t.kind == "word"
+        (before is None or before.low not in _BEFORE_VERBS)
+        and t.kind == "word"
         and t.text == t.low
         and len(t.low) >= 6
         and t.low.endswith(_AGENT_ENDINGS)
         and t.low not in _NOT_AGENTS
+        and t.low not in doc.lex.kin
         and t.low not in doc.lex.stop
     )
 

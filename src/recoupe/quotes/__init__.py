@@ -18,7 +18,9 @@ What is a quote (precision first):
   que la réforme était « injuste »``: partial quotes count), or the previous quote's speaker when
   it shares the sentence or the quote opens the next sentence (``“A,” he said. “B.”``);
 * unattributed words between double marks or guillemets when they are at least
-  :data:`~recoupe.quotes.extract.MIN_UNATTRIBUTED_WORDS` words long (speaker None);
+  :data:`~recoupe.quotes.extract.MIN_UNATTRIBUTED_WORDS` words long: the sentence's subject's
+  when it is a person or a body followed by a verb (``X agreed with the defence that “…”``),
+  else speaker None;
 * never a stretch right after a title cue (``l'émission``, ``le film``, ``surnommé``,
   ``dubbed``, ``known as``, ``the word``): a name or a title; nor a short item of a list of
   quoted items (``“Blue Sky,” “Old Road” and …``); nor a short unattributed one (a scare quote:

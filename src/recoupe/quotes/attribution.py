@@ -663,7 +663,10 @@ def before(ctx: Ctx) -> Speaker | None:
 
 
 _SUBJECT_KINDS = frozenset({"mention", "pronoun", "person", "org"})
-_SUBJECT_AHEAD = 12  # tokens of a sentence read for its subject
+# a leading clause whose subject is not the sentence's ("After X resigned, the board wrote, …")
+_SUBORDINATING = """after before when while because although though if since once unless until
+    as après avant quand lorsque lorsqu' alors puisque puisqu' si comme bien quoique dès"""
+_SUBORDINATORS = frozenset(_SUBORDINATING.split())
 
 
 def clause_subject(ctx: Ctx) -> Speaker | None:
@@ -673,10 +676,15 @@ def clause_subject(ctx: Ctx) -> Speaker | None:
     by a verb. Of phrases set off by commas (``Au nom de X, Jeanne Roe, secrétaire, a fait part
     …``) a person named is the subject."""
     n = len(ctx.toks)
+    if ctx.low(n - 1) in ctx.lex.preps or ctx.low(n - 1) in ("with", "against", "contre"):
+        return None  # "poursuivi pour « … »", "charged with “…”": words about them, not theirs
     start = _sentence_start(ctx, n)
+    if ctx.low(start) in _SUBORDINATORS:
+        comma = next((k for k in range(start, n) if ctx.low(k) == ","), n)
+        start = comma + 1
     apposed: list[tuple[Speaker, int]] = []
     k = start
-    while k < min(n - 1, start + _SUBJECT_AHEAD):
+    while k < min(n - 1, start + _CLAUSE_AHEAD):
         if ctx.toks[k].kind == "punct" and ctx.low(k) != ",":
             return None
         found = phrase_at(ctx, k)
@@ -684,19 +692,21 @@ def clause_subject(ctx: Ctx) -> Speaker | None:
             k += 1
             continue
         if ctx.low(found[1]) != ",":
-            return _followed_by_verb(ctx, *found)
+            return _subject_saying(ctx, *found)
         apposed.append(found)
         k = found[1] + 1
-    people = [f for f in apposed if f[0].kind == "mention" and _is_person_speaker(ctx, f[0])]
+    people = [
+        f
+        for f in apposed
+        if f[0].kind == "mention" and ctx.mentions.type(f[0].mention) is EntityType.PERSON
+    ]
     chosen = (people or apposed)[:1]
-    return _followed_by_verb(ctx, *chosen[0]) if chosen else None
+    return _subject_saying(ctx, *chosen[0]) if chosen else None
 
 
-def _is_person_speaker(ctx: Ctx, speaker: Speaker) -> bool:
-    return ctx.mentions.type(speaker.mention) is EntityType.PERSON
-
-
-def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
+def _subject_saying(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
+    """``speaker`` when a verb follows it (across an apposition) and no one else is named
+    between it and the marks ("X renvoie aux propos du gouverneur : « … »": whose words?)."""
     n = len(ctx.toks)
     if speaker.kind == "mention" and ctx.mentions.type(speaker.mention) not in (
         EntityType.PERSON,
@@ -713,7 +723,6 @@ def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
     verb = ctx.tok(end)
     if (
         verb is None
-        or end >= n
         or verb.kind != "word"
         or verb.cap
         or verb.low in ctx.lex.preps
@@ -722,7 +731,7 @@ def _followed_by_verb(ctx: Ctx, speaker: Speaker, end: int) -> Speaker | None:
         or (verb.low in ctx.lex.stop and verb.low not in ctx.lex.aux)
     ):
         return None
-    for k in range(end + 1, n):  # "X renvoie aux propos du gouverneur : « … »": whose words?
+    for k in range(end + 1, n):
         t = ctx.toks[k]
         if (t.kind == "mention" and ctx.mentions.type(t.mention) is EntityType.PERSON) or (
             t.kind == "word" and t.low in ctx.lex.person_heads

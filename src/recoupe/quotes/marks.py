@@ -113,8 +113,9 @@ def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> lis
 
 
 def doubles(text: str) -> list[Stretch]:
-    """Double marks paired; a straight one with spaces on both sides (``stating, " I have …
-    come. " In``, as scraped pages often write them) opens when none is open, else closes."""
+    """Double marks paired. A straight one that its neighbours do not tell (spaces on both
+    sides, ``stating, " I have … come. " In``, as scraped pages often write them) opens when
+    none is open, else closes; one before a stop closes an open quote."""
     events: list[tuple[int, str]] = []
     pending = False
     for m in _DOUBLE.finditer(text):
