@@ -307,6 +307,19 @@ def floors_json(checks: Sequence[FloorCheck]) -> list[dict[str, Any]]:
     return [{"key": c.key, "value": c.value, "floor": c.floor, "ok": c.ok} for c in checks]
 
 
+def exit_status(
+    path: Path, checks: Sequence[FloorCheck], *problems: tuple[str, Sequence[str], str]
+) -> int:
+    """A harness's last words: where its result is, the figures under their floor, then each
+    list of ``problems`` that is not empty (``(label, items, separator)``); 1 if any, else 0."""
+    print(f"\nwritten: {path}")
+    failed = below_floor(checks)
+    for label, items, separator in problems:
+        if items:
+            print(f"{label}: {separator.join(items)}")
+    return 1 if failed or any(items for _, items, _ in problems) else 0
+
+
 def below_floor(checks: Sequence[FloorCheck]) -> list[str]:
     """The keys under their floor, said on standard output when there are any."""
     failed = [c.key for c in checks if not c.ok]

@@ -55,10 +55,10 @@ from eval import split
 from eval.common import (
     EVAL_DIR,
     OUT_DIR,
-    below_floor,
     check_figures,
     check_floors,
     data_dir,
+    exit_status,
     figures_by_part,
     floors_json,
     format_floor_checks,
@@ -483,11 +483,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floors": floors_json(checks),
         },
     )
-    print(f"\nwritten: {path}")
-    failed = below_floor(checks)
-    if problems:
-        print(f"not scored: {'; '.join(problems)}")
-    return 1 if failed or problems else 0
+    return exit_status(path, checks, ("not scored", problems, "; "))
 
 
 if __name__ == "__main__":

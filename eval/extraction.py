@@ -50,10 +50,10 @@ import trafilatura
 
 from eval import split
 from eval.common import (
-    below_floor,
     check_figures,
     check_floors,
     data_dir,
+    exit_status,
     figures_by_part,
     floors_json,
     format_floor_checks,
@@ -395,8 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floors": floors_json(checks),
         },
     )
-    print(f"\nwritten: {path}")
-    return 1 if below_floor(checks) else 0
+    return exit_status(path, checks)
 
 
 if __name__ == "__main__":

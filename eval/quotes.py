@@ -57,9 +57,9 @@ from typing import Any
 from eval import split
 from eval.common import (
     EVAL_DIR,
-    below_floor,
     check_figures,
     check_floors,
+    exit_status,
     figures_by_part,
     floors_json,
     format_floor_checks,
@@ -409,8 +409,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floors": floors_json(checks),
         },
     )
-    print(f"\nwritten: {path}")
-    return 1 if below_floor(checks) else 0
+    return exit_status(path, checks)
 
 
 if __name__ == "__main__":

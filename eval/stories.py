@@ -81,10 +81,10 @@ from typing import Any
 
 from eval import split
 from eval.common import (
-    below_floor,
     check_figures,
     check_floors,
     data_dir,
+    exit_status,
     figures_by_part,
     floors_json,
     format_floor_checks,
@@ -705,11 +705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floors": floors_json(checks),
         },
     )
-    print(f"\nwritten: {path}")
-    failed = below_floor(checks)
-    if problems:
-        print(f"failed: {', '.join(problems)}")
-    return 1 if failed or problems else 0
+    return exit_status(path, checks, ("failed", problems, ", "))
 
 
 if __name__ == "__main__":

@@ -80,10 +80,10 @@ from typing import Any
 
 from eval import split
 from eval.common import (
-    below_floor,
     check_figures,
     check_floors,
     data_dir,
+    exit_status,
     figures_by_part,
     floors_json,
     format_floor_checks,
@@ -656,11 +656,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "floors": floors_json(checks),
         },
     )
-    print(f"\nwritten: {path}")
-    failed = below_floor(checks)
-    if crashed:
-        print(f"crashed: {', '.join(crashed)}")
-    return 1 if failed or crashed else 0
+    return exit_status(path, checks, ("crashed", crashed, ", "))
 
 
 if __name__ == "__main__":
