@@ -89,7 +89,7 @@ def _entities(store: SqliteStore, chunk: Sequence[StoredDocument]) -> list[Docum
 def _document_failed(
     store: SqliteStore, doc: StoredDocument, stage: str, error: BaseException
 ) -> None:
-    log.exception("stage %s failed on document %s", stage, doc.id, exc_info=error)
+    log.debug("stage %s failed on document %s", stage, doc.id, exc_info=error)  # -vv
     store.record_error(
         doc.origin,
         str(Code.ANALYSIS_FAILED),
@@ -181,7 +181,7 @@ class _Steps:
         try:
             return step()
         except Exception as error:
-            log.exception("corpus step %s failed", name)
+            log.debug("corpus step %s failed", name, exc_info=True)  # shown with -vv
             self.store.record_error(
                 f"recoupe:{name}",
                 str(Code.CORPUS_STEP_FAILED),

@@ -50,7 +50,7 @@ def clean_or_fail(raw: RawDocument) -> Article | Failure:
     except IngestError as exc:
         return Failure(raw.origin, Code(exc.code), exc.message)
     except Exception as exc:  # a bug must not lose the rest of the batch
-        log.exception("cleaning %s failed", raw.origin)
+        log.debug("cleaning %s failed", raw.origin, exc_info=True)  # shown with -vv
         return Failure(raw.origin, Code.INTERNAL, f"{type(exc).__name__}: {exc} (please report)")
 
 

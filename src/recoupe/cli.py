@@ -5,8 +5,11 @@ from __future__ import annotations
 import difflib
 import json
 import logging
+import os
 import re
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import click
@@ -18,14 +21,24 @@ from recoupe.cli_analyze import analyze_command
 from recoupe.cli_discrepancies import discrepancies_group
 from recoupe.cli_entities import entities_group
 from recoupe.cli_timeline import timeline_command
-from recoupe.errors import Code, RecoupeError, UsageError
+from recoupe.errors import (
+    EXIT_FAILED,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    Code,
+    RecoupeError,
+    StoreError,
+    UsageError,
+)
 from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
 from recoupe.ingest.files import DEFAULT_MAX_BYTES
 from recoupe.ingest.sources import ReadOptions
 from recoupe.model import Hints
 from recoupe.store import Outcome, SqliteStore, Status, default_db, open_store
+from recoupe.store.search import plain_query
 
+log = logging.getLogger(__name__)
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _MAX_LISTED_FAILURES = 20
@@ -47,9 +60,10 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
-def _store(db: str) -> SqliteStore:
+def _store(db: str, *, create: bool = False) -> SqliteStore:
+    """The dossier at ``db``; only ``ingest`` creates one."""
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except UsageError as exc:
         raise click.UsageError(exc.message) from exc
 
@@ -61,6 +75,11 @@ def _store(db: str) -> SqliteStore:
 @click.option("--language", help="Language of the documents (fr, en, ...): skips detection.")
 @click.option("--source", help="Outlet or site the documents come from.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
+@click.option(
+    "--allow-paths-outside",
+    is_flag=True,
+    help="Let a record's `path` name a file outside the record file's folder.",
+)
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -85,6 +104,7 @@ def ingest_command(
     language: str | None,
     source: str | None,
     allow_private: bool,
+    allow_paths_outside: bool,
     max_bytes: int,
     timeout: float,
     workers: int,
@@ -95,7 +115,8 @@ def ingest_command(
     .warc archives, http(s) pages and RSS/Atom feeds.
 
     Exit status: 0 when every document was ingested or unchanged, 1 when some failed (the others
-    are stored), 2 for a usage error.
+    are stored), 2 for a usage error, 3 when recoupe itself failed (the dossier cannot be opened
+    or written, or a bug).
     """
     if published and not _DATE.match(published):
         raise click.BadParameter("give a date as YYYY-MM-DD", param_hint="--published")
@@ -105,8 +126,9 @@ def ingest_command(
         hints=Hints(published=published, language=language and language.lower(), source=source),
         max_bytes=max_bytes,
         fetch=FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes),
+        allow_paths_outside=allow_paths_outside,
     )
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         with _Progress(enabled=not quiet) as progress:
             report = ingest(
                 targets, store=store, options=options, workers=workers, on_outcome=progress.update
@@ -179,13 +201,46 @@ def _print_summary(report: IngestReport, db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json"]), required=True, help="Export format.")
 @click.option("-o", "--output", default="-", show_default=True, help="File to write, or -.")
 def export_command(db: str, fmt: str, output: str) -> None:
-    """Write the dossier in the recoupe.dossier/1 format (dossier.schema.json)."""
+    """Write the dossier in the recoupe.dossier/1 format (dossier.schema.json).
+
+    A file is written whole or not at all: into a temporary file beside it, renamed when done
+    (a device or a named pipe is written into).
+    """
+    target = None if output == "-" else _output_path(output)
     with _store(db) as store:
-        if output == "-":
+        if target is None:
             write_json(store, sys.stdout)
-        else:
-            with open(output, "w", encoding="utf-8") as out:
-                write_json(store, out)
+            return
+        try:
+            if target.exists() and not target.is_file():  # a device or a pipe: written into
+                with target.open("w", encoding="utf-8") as out:
+                    write_json(store, out)
+                return
+            handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+            try:
+                with open(handle, "w", encoding="utf-8") as out:
+                    write_json(store, out)
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(name, 0o666 & ~umask)  # as a file the user creates, not mkstemp's 0600
+                os.replace(name, target)
+            except BaseException:
+                Path(name).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise StoreError(f"cannot write {output!r}: {exc.strerror or exc}") from exc
+
+
+def _output_path(output: str) -> Path:
+    """Where ``-o`` asks to write, once it is known to be a file in an existing folder."""
+    target = Path(output)
+    if target.is_dir():
+        raise click.BadParameter(f"{output!r} is a folder: give a file name", param_hint="-o")
+    if not target.parent.is_dir():
+        raise click.BadParameter(
+            f"the folder {str(target.parent)!r} does not exist: create it first", param_hint="-o"
+        )
+    return target
 
 
 @cli.command("status")
@@ -282,10 +337,22 @@ def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None
 @click.argument("query")
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-def search_command(query: str, db: str, limit: int) -> None:
-    """Full-text search over the clean text and titles (SQLite FTS5 query syntax)."""
+@click.option(
+    "--fts",
+    is_flag=True,
+    help='Read QUERY as SQLite FTS5 syntax (AND, OR, NOT, NEAR, "phrases", prefix*).',
+)
+def search_command(query: str, db: str, limit: int, fts: bool) -> None:
+    """Full-text search over the clean text and titles, best first.
+
+    QUERY is read as typed: every word or hyphenated, dotted or elided group ("Bouches-du-Rhône",
+    "l'Élysée", "U.S.") must be found, accents and case aside; at most 32 of them. With --fts,
+    QUERY is FTS5 syntax.
+    """
     with _store(db) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query if fts else plain_query(query), limit=limit)
+    if not hits:
+        click.echo(f"no document of {db} matches {query!r}", err=True)
     for doc_id, origin, snippet in hits:
         click.echo(f"{doc_id}  {origin}\n    {' '.join(snippet.split())}")
 
@@ -312,13 +379,24 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else 1)
+        sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else EXIT_SOME_FAILED)
     except click.Abort:
         click.echo("aborted", err=True)
         sys.exit(130)
     except UsageError as exc:
         click.echo(f"error: {exc.message}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_USAGE)
+    except StoreError as exc:
+        click.echo(f"error ({exc.code}): {exc.message}", err=True)
+        sys.exit(EXIT_FAILED)
     except RecoupeError as exc:
         click.echo(f"error ({exc.code}): {exc.message}", err=True)
-        sys.exit(1)
+        sys.exit(EXIT_SOME_FAILED)
+    except Exception as exc:  # a bug: said in one line, the traceback only with -vv
+        log.debug("recoupe failed", exc_info=True)
+        click.echo(
+            f"error ({Code.INTERNAL}): recoupe failed ({type(exc).__name__}: {exc}); what was "
+            "stored before stays stored — please report this bug (run with -vv for details)",
+            err=True,
+        )
+        sys.exit(EXIT_FAILED)

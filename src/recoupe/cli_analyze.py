@@ -30,7 +30,8 @@ def analyze_command(target: str, published: str | None, language: str | None, fm
     """Analyse PATH (a file, or each record of a .jsonl) or stdin (-, plain clean text) without
     storing anything: one JSON object per line and document, in input order.
 
-    Exit status: 0 when every document was analysed, 1 when some failed, 2 for a usage error.
+    Exit status: 0 when every document was analysed, 1 when some failed, 2 for a usage error,
+    3 when recoupe itself failed (a bug).
     """
     if published and not _DATE.match(published):
         raise click.BadParameter("give a date as YYYY-MM-DD", param_hint="--published")

@@ -36,7 +36,7 @@ def discrepancies_group(
     ctx.obj = db
     if ctx.invoked_subcommand is not None:
         return
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         found = store.discrepancies()
         texts = {doc.id: doc.text for doc in store.documents()}
     for item in found:
@@ -80,7 +80,7 @@ def _json(item: DiscrepancyRecord) -> dict[str, object]:
 @click.pass_obj
 def review_command(db: str, discrepancy_id: str, actor: str | None) -> None:
     """Mark a discrepancy as reviewed (kept across rebuilds, logged)."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if discrepancy_id not in {d.id for d in store.discrepancies()}:
             click.echo(f"no discrepancy {discrepancy_id!r} in {db}", err=True)
             sys.exit(1)

@@ -58,11 +58,14 @@ def _find(entities: list[ResolvedEntity], ref: str) -> ResolvedEntity:
 
 
 def _decide(db: str, actor: str | None, action: str, ref: str, **payload: Any) -> ResolvedEntity:
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         entities, docs, _ = resolved(store)
         entity = _find([e for e in entities if not e.rejected], ref)
         if action == "merge":
-            payload["other"] = anchor_of(_find(entities, payload.pop("other_ref")), docs)
+            other = _find(entities, payload.pop("other_ref"))
+            if other.id == entity.id:
+                raise click.BadParameter(f"both name the entity {entity.id} ({entity.name})")
+            payload["other"] = anchor_of(other, docs)
         store.add_decision(
             actor=_actor(actor), action=action, target=anchor_of(entity, docs), payload=payload
         )
@@ -81,7 +84,7 @@ def _decide(db: str, actor: str | None, action: str, ref: str, **payload: Any) -
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def list_command(db: str, kind: str | None, as_json: bool) -> None:
     """Entities, most mentioned first."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         records = store.entities()
     records = [r for r in records if kind is None or r.type == kind]
     records.sort(key=lambda r: (-len(r.mentions), r.name))
@@ -116,7 +119,7 @@ def list_command(db: str, kind: str | None, as_json: bool) -> None:
 @db_option
 def show_command(ref: str, db: str) -> None:
     """An entity: its names, roles, mentions, and why its mentions were merged."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         entities, docs, _ = resolved(store)
         entity = _find(entities, ref)
         texts = {d.id: d.text for d in store.documents()}
@@ -218,7 +221,7 @@ def reference_command(path: Path, db: str) -> None:
     Linked entities carry external_ids (e.g. {"wikidata": "Q90"}) in lists and the export.
     """
     references = list(read_references(path))
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         store.add_references(references)
         rebuild(store)
         linked = sum(1 for e in store.entities() if e.external_ids)
@@ -229,7 +232,7 @@ def reference_command(path: Path, db: str) -> None:
 @db_option
 def log_command(db: str) -> None:
     """Every curation decision: who, when, what."""
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         decisions = store.decisions()
     for d in decisions:
         payload = json.dumps(d["payload"], ensure_ascii=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import click
@@ -15,6 +16,18 @@ from recoupe.store.records import EntityRecord, EventRecord
 from recoupe.time.dates import bounds
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _is_date(value: str) -> bool:
+    """Whether ``value`` is a real year, month or day: "2025-13" and "2025-02-30" are not."""
+    if not _DATE.match(value):
+        return False
+    year, month, day = (int(part) for part in (value + "-01-01").split("-")[:3])
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 @click.command("timeline")
@@ -52,9 +65,11 @@ def timeline_command(
     """The timeline: every dated event with its status (happened, planned), its number of
     independent sources and, for announcements, what later documents show."""
     for value, name in ((date_from, "--from"), (date_to, "--to")):
-        if value and not _DATE.match(value):
-            raise click.BadParameter("give a date as YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
-    with open_store(db) as store:
+        if value and not _is_date(value):
+            raise click.BadParameter(
+                f"{value!r} is not a date: give YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name
+            )
+    with open_store(db, create=False) as store:
         events, entities = store.events(), store.entities()
     names = {e.id: e.name for e in entities}
     wanted = {_entity_id(ref, entities) for ref in entity_refs}

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+# Exit statuses of every command.
+EXIT_SOME_FAILED = 1  # some documents (or the thing asked for) failed; the rest was done
+EXIT_USAGE = 2  # the command was called wrongly: nothing was done
+EXIT_FAILED = 3  # recoupe itself failed (the dossier cannot be opened or written, or a bug)
+
 
 class Code(StrEnum):
     """Per-document error codes (stable: exported in ``errors[].code``)."""
@@ -18,6 +23,7 @@ class Code(StrEnum):
     BAD_PDF = "bad_pdf"  # the PDF cannot be parsed
     PDF_NO_TEXT = "pdf_no_text"  # a PDF without a text layer (scanned)
     BAD_RECORD = "bad_record"  # a jsonl line that is not a valid document record
+    PATH_OUTSIDE = "path_outside"  # a record's path leaves the record file's folder
     BAD_WARC = "bad_warc"  # a WARC file that cannot be read
     NO_TEXT = "no_text"  # the page was read but holds no article text
     BAD_URL = "bad_url"  # not an http(s) URL

@@ -12,6 +12,7 @@ Blocked by (unit, shared entity): never all pairs of sentences.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -200,12 +201,15 @@ def statements(
 ) -> list[Statement]:
     """The sentences of ``text`` holding figures; ``entity_spans``: (start, end, entity id)."""
     spans = sorted(entity_spans)
+    starts = [s for s, _, _ in spans]
     found = []
     for sentence in _SENTENCE.finditer(text):
         figures = figures_in(document, text, sentence.start(), sentence.end())
         if not figures:
             continue
-        ids = frozenset(e for s, t, e in spans if s >= sentence.start() and t <= sentence.end())
+        first = bisect.bisect_left(starts, sentence.start())
+        last = bisect.bisect_left(starts, sentence.end(), first)
+        ids = frozenset(e for _, t, e in spans[first:last] if t <= sentence.end())
         if not ids:
             continue
         words = frozenset(

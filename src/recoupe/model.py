@@ -6,10 +6,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from recoupe.errors import Code
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UNDECODED_BYTE = re.compile("[\udc80-\udcff]")
 
 
 class Kind(StrEnum):
@@ -54,6 +58,9 @@ class RawDocument:
     content_type: str | None = None
     url: str | None = None  # the page's URL, when it has one (fetched, WARC record, feed entry)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", storable(self.origin))
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -79,3 +86,17 @@ class Failure:
     origin: str
     code: Code
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "origin", storable(self.origin))
+        object.__setattr__(self, "message", storable(self.message))
+
+
+def storable(text: str) -> str:
+    """``text`` as it can be stored and printed: the bytes of a file name that are not UTF-8
+    (which Python carries as surrogates U+DC80–U+DCFF) written ``\\xff``, any other lone
+    surrogate (a JSON ``\\ud800`` escape) as U+FFFD."""
+    if not _SURROGATE.search(text):
+        return text
+    text = _UNDECODED_BYTE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+    return _SURROGATE.sub("\ufffd", text)

@@ -96,6 +96,11 @@ def _attach_short_names(
     keys: list[str],
     persons: dict[int, tuple[str, str]],
 ) -> None:
+    surnames: dict[str, list[int]] = defaultdict(list)
+    given_names: dict[str, list[int]] = defaultdict(list)
+    for position, (given, surname) in persons.items():
+        surnames[surname].append(position)
+        given_names[given.split(" ")[0]].append(position)
     for index, key in enumerate(keys):
         if is_multi_word(mentions[index].text) or mentions[index].type not in (
             EntityType.PERSON,
@@ -104,11 +109,11 @@ def _attach_short_names(
             EntityType.ORG,
         ):
             continue
-        by_surname = [p for p, (_, surname) in persons.items() if surname == key]
+        by_surname = surnames.get(key)
         if by_surname:
             sets.union(_nearest(by_surname, index), index)
             continue
-        by_given = {sets.find(p) for p, (given, _) in persons.items() if given.split(" ")[0] == key}
+        by_given = {sets.find(p) for p in given_names.get(key, ())}
         if len(by_given) == 1:
             sets.union(by_given.pop(), index)
 

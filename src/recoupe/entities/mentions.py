@@ -9,6 +9,7 @@ other occurrence of a name found once becomes a mention too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -310,11 +311,17 @@ def select(candidates: Iterable[Mention]) -> list[Mention]:
             m.start,
         ),
     )
-    taken: list[Mention] = []
+    taken: list[Mention] = []  # non-overlapping, in text order
+    starts: list[int] = []
     for mention in ordered:
-        if all(mention.end <= other.start or other.end <= mention.start for other in taken):
-            taken.append(mention)
-    return sorted(taken, key=lambda m: m.start)
+        at = bisect.bisect_left(starts, mention.start)
+        if at and taken[at - 1].end > mention.start:
+            continue
+        if at < len(taken) and mention.end > taken[at].start:
+            continue
+        taken.insert(at, mention)
+        starts.insert(at, mention.start)
+    return taken
 
 
 def find_mentions(doc: Doc, text: str) -> tuple[list[Mention], list[Acronym]]:

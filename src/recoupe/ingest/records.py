@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from recoupe.errors import Code
-from recoupe.model import Failure, Hints
+from recoupe.model import Failure, Hints, storable
 
 CONTENT_FIELDS = ("path", "url", "text", "html")
 HINT_FIELDS = ("id", "title", "source", "author", "published", "language")
@@ -39,15 +39,23 @@ def parse_records(source: str, data: str) -> Iterator[Record | Failure]:
 
 def _is_one_json(data: str) -> bool:
     try:
-        json.loads(data)
+        _loads(data)
     except ValueError:
         return False
     return True
 
 
+def _loads(data: str) -> Any:
+    """JSON as Python values; nesting too deep to read is a ValueError like any bad JSON."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _parse_json_document(source: str, data: str) -> Iterator[Record | Failure]:
     try:
-        value = json.loads(data)
+        value = _loads(data)
     except ValueError as exc:
         yield Failure(source, Code.BAD_RECORD, f"not JSON: {exc}")
         return
@@ -58,7 +66,7 @@ def _parse_json_document(source: str, data: str) -> Iterator[Record | Failure]:
 
 def _parse_line(source: str, number: int, line: str) -> Record | Failure:
     try:
-        item = json.loads(line)
+        item = _loads(line)
     except ValueError as exc:
         return Failure(f"{source}#{number}", Code.BAD_RECORD, f"line {number} is not JSON: {exc}")
     return _record(source, number, item)
@@ -93,11 +101,11 @@ def _record(source: str, number: int, item: Any) -> Record | Failure:
         published=published or None,
         language=_text(item.get("language")),
     )
-    return Record(field, str(item[field]), hints, number)
+    return Record(field, storable(str(item[field])), hints, number)
 
 
 def _text(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    return storable(str(value)).strip() or None if value is not None else None
 
 
 def _published(value: Any) -> str | None:

@@ -30,6 +30,8 @@ class ReadOptions:
     hints: Hints = field(default_factory=Hints)
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
+    # a record's `path` may name a file outside the record file's folder
+    allow_paths_outside: bool = False
 
 
 def is_url(target: str) -> bool:
@@ -47,9 +49,15 @@ def read_targets(
             yield Failure(target, Code.BAD_URL, "only http:// and https:// URLs can be fetched")
         elif os.path.isdir(target):
             for path in walk_folder(Path(target)):
-                yield from read_path(path, origin=str(path), options=options)
+                yield from read_path(path, origin=local_origin(path), options=options)
         else:
-            yield from read_path(Path(target), origin=target, options=options)
+            yield from read_path(Path(target), origin=local_origin(Path(target)), options=options)
+
+
+def local_origin(path: Path) -> str:
+    """A local file's origin: its absolute path, links resolved, so that "a.txt", "./a.txt" and
+    "/home/me/a.txt" are one document."""
+    return str(path.resolve())
 
 
 def read_path(path: Path, *, origin: str, options: ReadOptions) -> Iterator[RawDocument | Failure]:
@@ -98,9 +106,25 @@ def _read_record(
     record_options = dataclasses.replace(options, hints=hints)
     if record.field == "path":
         path = os.path.normpath(os.path.join(base, record.value))
-        yield from read_path(Path(path), origin=path, options=record_options)
+        if not options.allow_paths_outside and not _inside(path, base):
+            yield Failure(
+                path,
+                Code.PATH_OUTSIDE,
+                f"the record's path {record.value!r} is not under the record file's folder: "
+                "records name files beside them (give --allow-paths-outside to read others)",
+            )
+            return
+        yield from read_path(Path(path), origin=local_origin(Path(path)), options=record_options)
     elif record.field == "url":
-        yield from read_targets([record.value], options=record_options)
+        if not is_url(record.value):
+            yield Failure(
+                record_origin(source, record),
+                Code.BAD_URL,
+                f"the record's url {record.value!r} is not an http(s) URL "
+                "(a local file goes in `path`)",
+            )
+            return
+        yield from read_url(record.value, policy=options.fetch, hints=hints)
     else:
         kind = Kind.CLEAN if record.field == "text" else Kind.HTML
         yield RawDocument(
@@ -110,6 +134,12 @@ def _read_record(
             fetched_at=datetime.now(UTC).isoformat(timespec="seconds"),
             hints=hints,
         )
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path``, links followed, is ``folder`` or below it."""
+    real, root = os.path.realpath(path), os.path.realpath(folder or ".")
+    return os.path.commonpath([real, root]) == root
 
 
 def merge_hints(base: Hints, over: Hints) -> Hints:

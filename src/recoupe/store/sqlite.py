@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from recoupe.errors import StoreError
+from recoupe.errors import StoreError, UsageError
 from recoupe.model import Article, Failure
 from recoupe.store.records import (
     DiscrepancyRecord,
@@ -340,7 +340,10 @@ class SqliteStore:
                 (query, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot search for {query!r}: {exc} (FTS5 query syntax)") from exc
+            raise UsageError(
+                f"{query!r} is not a valid FTS5 query ({exc}); without --fts the words are "
+                "searched as typed"
+            ) from exc
         return [(row[0], row[1], row[2]) for row in rows]
 
     def counts(self) -> dict[str, int]:

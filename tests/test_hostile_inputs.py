@@ -1,0 +1,221 @@
+"""Inputs and mistakes that used to stop a batch or end in a traceback: each now gets a coded,
+one-line answer, the rest of the batch is done, and the exit status says which case it was."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from recoupe.entities.pipeline import analyse_documents
+from recoupe.entities.pipelines import parse, parts
+from recoupe.store.search import MAX_TERMS
+from tests.articles import ENGLISH, FRENCH
+from tests.conftest import run_recoupe
+
+
+def _no_traceback(*outputs: str) -> None:
+    for output in outputs:
+        assert "Traceback" not in output
+
+
+# -- long texts ----------------------------------------------------------------------------------
+
+
+def test_parts_join_back_into_the_text_and_cut_at_paragraph_ends() -> None:
+    text = "\n\n".join(f"{FRENCH} ({n})" for n in range(200))
+    pieces = parts(text, size=5_000)
+    assert "".join(pieces) == text
+    assert len(pieces) > 1 and all(len(p) <= 5_000 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+    # no paragraph, no line, no space in reach: cut anyway, nothing lost
+    solid = "x" * 12_001
+    assert "".join(parts(solid, size=5_000)) == solid
+
+
+def test_a_text_read_in_parts_finds_the_entities_it_finds_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "\n\n".join([FRENCH] * 12)
+    whole = next(parse([text], language="fr"))
+    monkeypatch.setattr("recoupe.entities.pipelines.PART_CHARS", 1_500)
+    joined = next(parse([text], language="fr"))
+    assert joined.text == whole.text
+    assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in whole.ents
+    ]
+    found = analyse_documents([("d", text, "fr")])[0]
+    assert {m.text for m in found.mentions} >= {"Lyon", "Rhône"}
+
+
+# -- records and file names ----------------------------------------------------------------------
+
+
+def test_lone_surrogates_deep_json_and_undecodable_file_names_are_per_document(
+    tmp_path: Path,
+) -> None:
+    records = tmp_path / "r.jsonl"
+    text = json.dumps(ENGLISH)[:-1] + '\\ud800"'  # a lone surrogate, as JSON lets one write it
+    records.write_text(
+        '{"id": "s\\ud800", "title": "T\\udc00", "text": ' + text + "}\n"
+        '{"text": ' + "[" * 50_000 + "]" * 50_000 + "}\n",
+        encoding="utf-8",
+    )
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    odd = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(odd, "wb") as out:
+        out.write(FRENCH.encode("utf-8"))
+    db = str(tmp_path / "d.db")
+    result = run_recoupe("ingest", str(records), str(deep), os.fsdecode(odd), "--db", db)
+    _no_traceback(result.stdout, result.stderr)
+    assert result.returncode == 1, result.stderr  # two bad records, the rest stored
+    assert result.stderr.count("nested too deeply") == 2
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    origins = sorted(d["origin"] for d in dossier["documents"])
+    assert origins == sorted([f"{records}#s\ufffd", str(tmp_path / "caf\\xe9.txt")])
+    record = next(d for d in dossier["documents"] if d["origin"].startswith(str(records)))
+    assert record["title"] == "T\ufffd" and record["text"].endswith("\ufffd")
+    again = run_recoupe("ingest", str(records), os.fsdecode(odd), "--db", db, "-q")
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    assert run_recoupe("status", "--db", db, "--json").returncode == 0
+
+
+def test_a_record_reads_files_beside_it_only_and_its_url_is_a_url(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "in.txt").write_text(FRENCH, encoding="utf-8")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(ENGLISH, encoding="utf-8")
+    (folder / "link.txt").symlink_to(secret)
+    lines = [
+        {"path": "sub/in.txt"},
+        {"path": str(secret)},
+        {"path": "../secret.txt"},
+        {"path": "link.txt"},
+        {"url": str(secret)},
+        {"url": f"file://{secret}"},
+    ]
+    records = folder / "r.jsonl"
+    records.write_text("\n".join(json.dumps(line) for line in lines), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    result = run_recoupe("ingest", str(records), "--db", db)
+    assert result.returncode == 1
+    assert "failed 5 (bad_url: 2, path_outside: 3)" in result.stderr
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    assert [d["origin"] for d in dossier["documents"]] == [str(folder / "sub" / "in.txt")]
+    assert "Leeds" not in json.dumps(dossier)
+    allowed = run_recoupe("ingest", str(records), "--db", db, "--allow-paths-outside", "-q")
+    assert allowed.returncode == 1  # the two urls stay refused
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    assert any("Leeds" in d["text"] for d in dossier["documents"])
+
+
+# -- user mistakes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["status"],
+        ["export", "--format", "json"],
+        ["search", "Lyon"],
+        ["timeline"],
+        ["entities", "list"],
+        ["rebuild"],
+        ["versions", "a.txt"],
+    ],
+)
+def test_reading_commands_refuse_a_dossier_that_does_not_exist(
+    tmp_path: Path, command: list[str]
+) -> None:
+    db = tmp_path / "typo" / "dossier.db"
+    result = run_recoupe(*command, "--db", str(db))
+    assert result.returncode == 2
+    assert "no dossier at" in result.stderr
+    assert not db.parent.exists()
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("dossier")
+    text = (
+        "Le préfet des Bouches-du-Rhône a reçu jeudi Jean-Luc Martin à l'Élysée, puis "
+        "à Marseille, avant un voyage aux U.S. en mars.\n\n" + FRENCH
+    )
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    db = str(folder / "d.db")
+    assert run_recoupe("ingest", str(folder / "a.txt"), "--db", db, "-q").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["l'Élysée", "Bouches-du-Rhône", "Jean-Luc", "U.S.", "Martin, Marseille", "elysee", "LYON"],
+)
+def test_search_takes_what_people_type(dossier: str, query: str) -> None:
+    result = run_recoupe("search", query, "--db", dossier)
+    assert result.returncode == 0, result.stderr
+    assert "a.txt" in result.stdout
+
+
+def test_search_syntax_only_with_fts_and_bounded(dossier: str) -> None:
+    assert "a.txt" in run_recoupe("search", "--fts", "Lyon OR Paris", "--db", dossier).stdout
+    assert run_recoupe("search", "Lyon OR Paris", "--db", dossier).stdout == ""  # 'OR' a word
+    bad = run_recoupe("search", "--fts", "du AND (", "--db", dossier)
+    assert bad.returncode == 2 and "not a valid FTS5 query" in bad.stderr
+    many = run_recoupe("search", " ".join(["mot"] * (MAX_TERMS + 1)), "--db", dossier)
+    assert many.returncode == 2 and f"at most {MAX_TERMS}" in many.stderr
+    nothing = run_recoupe("search", "'- ,", "--db", dossier)
+    assert nothing.returncode == 2
+    _no_traceback(bad.stderr, many.stderr, nothing.stderr)
+
+
+def test_impossible_dates_and_merging_an_entity_with_itself_are_usage_errors(
+    dossier: str,
+) -> None:
+    for value in ("2025-13", "2025-02-30", "0000", "2025-1"):
+        assert run_recoupe("timeline", "--from", value, "--db", dossier).returncode == 2
+    assert run_recoupe("timeline", "--from", "2024-02-29", "--db", dossier).returncode == 0
+    same = run_recoupe("entities", "merge", "Lyon", "Lyon", "--db", dossier)
+    assert same.returncode == 2 and "both name the entity" in same.stderr
+
+
+def test_export_to_a_bad_place_is_a_clear_error_and_leaves_nothing_half_written(
+    dossier: str, tmp_path: Path
+) -> None:
+    missing = run_recoupe(
+        "export", "--format", "json", "--db", dossier, "-o", str(tmp_path / "no" / "x.json")
+    )
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+    folder = run_recoupe("export", "--format", "json", "--db", dossier, "-o", str(tmp_path))
+    assert folder.returncode == 2 and "is a folder" in folder.stderr
+    full = run_recoupe("export", "--format", "json", "--db", dossier, "-o", "/dev/full")
+    assert full.returncode == 3 and "No space left" in full.stderr
+    target = tmp_path / "out.json"
+    assert (
+        run_recoupe("export", "--format", "json", "--db", dossier, "-o", str(target)).returncode
+        == 0
+    )
+    assert json.loads(target.read_text(encoding="utf-8"))["format"] == "recoupe.dossier/1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+    _no_traceback(missing.stderr, folder.stderr, full.stderr)
+
+
+def test_a_bug_is_one_line_and_exit_status_3(
+    dossier: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from recoupe import cli
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "write_json", broken)
+    monkeypatch.setattr("sys.argv", ["recoupe", "export", "--format", "json", "--db", dossier])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 3
+    err = capsys.readouterr().err
+    assert "recoupe failed (RuntimeError: boom)" in err and "Traceback" not in err
