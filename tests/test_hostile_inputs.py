@@ -219,3 +219,42 @@ def test_a_bug_is_one_line_and_exit_status_3(
     assert exited.value.code == 3
     err = capsys.readouterr().err
     assert "recoupe failed (RuntimeError: boom)" in err and "Traceback" not in err
+
+
+# -- control characters --------------------------------------------------------------------------
+
+HOSTILE = (
+    "Le 3 mars 2026, le préfet Jean Castel a annoncé \x1b]0;PWNED\x07\x1b[31m à Lyon \x01 "
+    "l'ouverture d'une enquête \u202e sur \x9b1m les faits."
+)
+
+
+def test_control_characters_never_act_on_the_terminal_and_the_svg_stays_xml(
+    tmp_path: Path,
+) -> None:
+    import xml.dom.minidom
+
+    plain = tmp_path / "a.txt"
+    plain.write_text(HOSTILE, encoding="utf-8")
+    named = tmp_path / "e\x1b[2Jvil.txt"
+    named.write_text(HOSTILE.replace("Lyon", "Nantes"), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    outputs = [run_recoupe("ingest", str(plain), str(named), "--db", db)]
+    svg = tmp_path / "t.svg"
+    outputs += [
+        run_recoupe("timeline", "--db", db, "--svg", str(svg)),
+        run_recoupe("status", "--db", db),
+        run_recoupe("entities", "list", "--db", db),
+        run_recoupe("entities", "show", "Jean Castel", "--db", db),
+        run_recoupe("search", "enquête", "--db", db),
+    ]
+    for result in outputs:
+        assert result.returncode == 0, result.stderr
+        for stream in (result.stdout, result.stderr):
+            assert not any(c in stream for c in "\x1b\x07\x01\x9b\u202e"), stream
+    timeline = outputs[1].stdout
+    assert "\\x1b]0;PWNED\\x07" in timeline and "\\x9b1m" in timeline  # shown, not acted on
+    xml.dom.minidom.parse(str(svg))  # valid XML
+    lines = run_recoupe("timeline", "--db", db, "--json").stdout.splitlines()
+    assert lines and all("\x1b" not in line and "\x9b" not in line for line in lines)
+    assert any("\x1b]0;PWNED" in json.loads(line)["text"] for line in lines)  # the text intact

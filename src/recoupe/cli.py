@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import json
 import logging
 import os
 import re
@@ -21,6 +20,7 @@ from recoupe.cli_analyze import analyze_command
 from recoupe.cli_discrepancies import discrepancies_group
 from recoupe.cli_entities import entities_group
 from recoupe.cli_timeline import timeline_command
+from recoupe.display import echo, json_line
 from recoupe.errors import (
     EXIT_FAILED,
     EXIT_SOME_FAILED,
@@ -146,9 +146,7 @@ def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
     with _Progress(enabled=not quiet, unit="doc analysed") as progress:
         result = analyse(store, on_document=progress.advance)
     if not quiet:
-        click.echo(
-            f"analysed {result.analysed} new document(s); {result.entities} entities", err=True
-        )
+        echo(f"analysed {result.analysed} new document(s); {result.entities} entities", err=True)
     failed = [
         e
         for e in store.errors()
@@ -156,9 +154,9 @@ def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
         and (e.origin, e.at) not in before  # this run's failures, not an old one's
     ]
     for error in failed[:5]:
-        click.echo(f"  {error.code}: {error.origin}: {error.message}", err=True)
+        echo(f"  {error.code}: {error.origin}: {error.message}", err=True)
     if len(failed) > 5:
-        click.echo(f"  ... {len(failed) - 5} more: see `recoupe status`", err=True)
+        echo(f"  ... {len(failed) - 5} more: see `recoupe status`", err=True)
     return not failed
 
 
@@ -189,11 +187,11 @@ def _print_summary(report: IngestReport, db: str) -> None:
     counts = ", ".join(f"{status.value} {report.count(status)}" for status in Status)
     codes = report.failure_codes()
     detail = f" ({', '.join(f'{code}: {n}' for code, n in sorted(codes.items()))})" if codes else ""
-    click.echo(f"{counts}{detail} -> {db}", err=True)
+    echo(f"{counts}{detail} -> {db}", err=True)
     for outcome in report.failures[:_MAX_LISTED_FAILURES]:
-        click.echo(f"  {outcome.code}: {outcome.origin}: {outcome.message}", err=True)
+        echo(f"  {outcome.code}: {outcome.origin}: {outcome.message}", err=True)
     if len(report.failures) > _MAX_LISTED_FAILURES:
-        click.echo(f"  ... see `recoupe status --db {db}` for all errors", err=True)
+        echo(f"  ... see `recoupe status --db {db}` for all errors", err=True)
 
 
 @cli.command("export")
@@ -259,18 +257,18 @@ def status_command(db: str, as_json: bool) -> None:
                 {"origin": e.origin, "code": e.code, "message": e.message} for e in errors
             ],
         }
-        click.echo(json.dumps(payload, ensure_ascii=False))
+        click.echo(json_line(payload))
         return
-    click.echo(f"dossier {db}")
-    click.echo(
+    echo(f"dossier {db}")
+    echo(
         f"  documents {counts['documents']} ({counts['analysed']} analysed), "
         f"versions {counts['versions']}, snapshots {counts['snapshots']}"
     )
     if languages:
-        click.echo("  languages " + ", ".join(f"{k} {v}" for k, v in languages.items()))
-    click.echo(f"  errors {counts['errors']}")
+        echo("  languages " + ", ".join(f"{k} {v}" for k, v in languages.items()))
+    echo(f"  errors {counts['errors']}")
     for error in errors:
-        click.echo(f"    {error.code}: {error.origin}: {error.message}")
+        echo(f"    {error.code}: {error.origin}: {error.message}")
 
 
 @cli.command("remove")
@@ -283,9 +281,9 @@ def remove_command(target: str, db: str) -> None:
         if removed:
             rebuild(store)
     if not removed:
-        click.echo(f"nothing in {db} has the id or origin {target!r}", err=True)
+        echo(f"nothing in {db} has the id or origin {target!r}", err=True)
         sys.exit(1)
-    click.echo(f"removed {len(removed)} document version(s): {', '.join(removed)}")
+    echo(f"removed {len(removed)} document version(s): {', '.join(removed)}")
 
 
 @cli.command("versions")
@@ -296,13 +294,11 @@ def versions_command(origin: str, db: str) -> None:
     with _store(db) as store:
         versions = store.versions(origin)
     if not versions:
-        click.echo(f"no document from {origin!r} in {db}", err=True)
+        echo(f"no document from {origin!r} in {db}", err=True)
         sys.exit(1)
     for v in versions:
         mark = "*" if v.is_current else " "
-        click.echo(
-            f"{mark} v{v.version} {v.document_id} read {v.fetched_at or '?'} {v.chars} chars"
-        )
+        echo(f"{mark} v{v.version} {v.document_id} read {v.fetched_at or '?'} {v.chars} chars")
 
 
 @cli.command("diff")
@@ -315,7 +311,7 @@ def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None
     with _store(db) as store:
         versions = {v.version: v for v in store.versions(origin)}
         if len(versions) < 2:
-            click.echo(f"{origin!r} has {len(versions)} version(s): nothing to compare", err=True)
+            echo(f"{origin!r} has {len(versions)} version(s): nothing to compare", err=True)
             sys.exit(1)
         new = new or max(versions)
         old = old or max(v for v in versions if v < new)
@@ -352,9 +348,9 @@ def search_command(query: str, db: str, limit: int, fts: bool) -> None:
     with _store(db) as store:
         hits = store.search(query if fts else plain_query(query), limit=limit)
     if not hits:
-        click.echo(f"no document of {db} matches {query!r}", err=True)
+        echo(f"no document of {db} matches {query!r}", err=True)
     for doc_id, origin, snippet in hits:
-        click.echo(f"{doc_id}  {origin}\n    {' '.join(snippet.split())}")
+        echo(f"{doc_id}  {origin}\n    {' '.join(snippet.split())}")
 
 
 @cli.command("rebuild")
@@ -381,20 +377,20 @@ def main() -> None:
         exc.show()
         sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else EXIT_SOME_FAILED)
     except click.Abort:
-        click.echo("aborted", err=True)
+        echo("aborted", err=True)
         sys.exit(130)
     except UsageError as exc:
-        click.echo(f"error: {exc.message}", err=True)
+        echo(f"error: {exc.message}", err=True)
         sys.exit(EXIT_USAGE)
     except StoreError as exc:
-        click.echo(f"error ({exc.code}): {exc.message}", err=True)
+        echo(f"error ({exc.code}): {exc.message}", err=True)
         sys.exit(EXIT_FAILED)
     except RecoupeError as exc:
-        click.echo(f"error ({exc.code}): {exc.message}", err=True)
+        echo(f"error ({exc.code}): {exc.message}", err=True)
         sys.exit(EXIT_SOME_FAILED)
     except Exception as exc:  # a bug: said in one line, the traceback only with -vv
         log.debug("recoupe failed", exc_info=True)
-        click.echo(
+        echo(
             f"error ({Code.INTERNAL}): recoupe failed ({type(exc).__name__}: {exc}); what was "
             "stored before stays stored — please report this bug (run with -vv for details)",
             err=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from datetime import UTC, datetime
@@ -12,6 +11,7 @@ from typing import Any
 import click
 
 from recoupe.build import clean_or_fail
+from recoupe.display import json_line
 from recoupe.entities.pipeline import analyse_documents
 from recoupe.ingest.sources import ReadOptions, read_targets
 from recoupe.model import Article, Failure, Hints, Kind, RawDocument
@@ -48,7 +48,7 @@ def analyze_command(target: str, published: str | None, language: str | None, fm
     ]
     results = {int(r.document): r for r in analyse_documents(articles)}
     for position, item in enumerate(cleaned):
-        click.echo(json.dumps(_line(item, results.get(position)), ensure_ascii=False))
+        click.echo(json_line(_line(item, results.get(position))))
     sys.exit(1 if any(isinstance(item, Failure) for item in cleaned) else 0)
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 import sys
 
 import click
 
 from recoupe.analysis import rebuild
+from recoupe.display import echo, json_line, printable
 from recoupe.store import default_db, open_store
 from recoupe.store.records import DiscrepancyRecord
 
@@ -42,7 +42,7 @@ def discrepancies_group(
     for item in found:
         if (kind and item.kind != kind) or (only_open and item.reviewed):
             continue
-        click.echo(json.dumps(_json(item), ensure_ascii=False) if as_json else _text(item, texts))
+        click.echo(json_line(_json(item)) if as_json else printable(_text(item, texts)))
 
 
 def _text(item: DiscrepancyRecord, texts: dict[str, str]) -> str:
@@ -82,9 +82,9 @@ def review_command(db: str, discrepancy_id: str, actor: str | None) -> None:
     """Mark a discrepancy as reviewed (kept across rebuilds, logged)."""
     with open_store(db, create=False) as store:
         if discrepancy_id not in {d.id for d in store.discrepancies()}:
-            click.echo(f"no discrepancy {discrepancy_id!r} in {db}", err=True)
+            echo(f"no discrepancy {discrepancy_id!r} in {db}", err=True)
             sys.exit(1)
         who = actor or os.environ.get("RECOUPE_USER") or getpass.getuser() or "unknown"
         store.add_decision(actor=who, action="review", target=discrepancy_id, payload={})
         rebuild(store)
-    click.echo(f"reviewed {discrepancy_id}")
+    echo(f"reviewed {discrepancy_id}")

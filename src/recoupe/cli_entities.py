@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from recoupe.analysis import rebuild, resolved
+from recoupe.display import echo
 from recoupe.entities.curation import anchor_of
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key
@@ -71,7 +72,7 @@ def _decide(db: str, actor: str | None, action: str, ref: str, **payload: Any) -
         )
         _, applied = rebuild(store)
     if applied and not applied[-1].applied:
-        click.echo(f"not applied: {applied[-1].note}", err=True)
+        echo(f"not applied: {applied[-1].note}", err=True)
         sys.exit(1)
     return entity
 
@@ -92,7 +93,7 @@ def list_command(db: str, kind: str | None, as_json: bool) -> None:
         documents = len({s.document for s in record.mentions})
         aliases = (record.details or {}).get("aliases", [])
         if as_json:
-            click.echo(
+            echo(
                 json.dumps(
                     {
                         "id": record.id,
@@ -108,7 +109,7 @@ def list_command(db: str, kind: str | None, as_json: bool) -> None:
         else:
             others = [a for a in aliases if a != record.name]
             extra = f"  (also: {', '.join(others)})" if others else ""
-            click.echo(
+            echo(
                 f"{record.id}  {record.type:<6} {record.name}  "
                 f"[{len(record.mentions)} mentions, {documents} docs]{extra}"
             )
@@ -126,25 +127,23 @@ def show_command(ref: str, db: str) -> None:
         decisions = [d for d in store.decisions() if d["target"] == anchor_of(entity, docs)]
         record = next((r for r in store.entities() if r.id == entity.id), None)
     state = " (rejected)" if entity.rejected else ""
-    click.echo(f"{entity.name}{state}\n  id {entity.id}, type {entity.type}")
-    click.echo(f"  names: {', '.join(entity.aliases)}")
+    echo(f"{entity.name}{state}\n  id {entity.id}, type {entity.type}")
+    echo(f"  names: {', '.join(entity.aliases)}")
     if entity.variants:
-        click.echo(f"  spelling variants: {', '.join(entity.variants)}")
+        echo(f"  spelling variants: {', '.join(entity.variants)}")
     if record is not None:
         for role in record.roles:
-            click.echo(f"  role: {role.text} ({role.qualifier}), {len(role.evidence)} source(s)")
-    click.echo("  why these mentions are one entity:")
+            echo(f"  role: {role.text} ({role.qualifier}), {len(role.evidence)} source(s)")
+    echo("  why these mentions are one entity:")
     for merge in entity.merges or []:
-        click.echo(f"    {merge.rule}: {merge.evidence}")
+        echo(f"    {merge.rule}: {merge.evidence}")
     if not entity.merges:
-        click.echo(
-            "    one document's chain: same name, or a surname/given name after the full name"
-        )
-    click.echo("  mentions:")
+        echo("    one document's chain: same name, or a surname/given name after the full name")
+    echo("  mentions:")
     for document, index in sorted(entity.mentions):
         _echo_mention(docs[document], index, texts.get(document, ""))
     for decision in decisions:
-        click.echo(
+        echo(
             f"  decision {decision['id']}: {decision['action']} "
             f"by {decision['actor']} at {decision['at']}"
         )
@@ -154,7 +153,7 @@ def _echo_mention(doc: DocumentEntities, index: int, text: str) -> None:
     mention = doc.mentions[index]
     left = text[max(0, mention.start - 40) : mention.start].replace("\n", " ")
     right = text[mention.end : mention.end + 40].replace("\n", " ")
-    click.echo(f"    {doc.document} {mention.start}-{mention.end}: …{left}[{mention.text}]{right}…")
+    echo(f"    {doc.document} {mention.start}-{mention.end}: …{left}[{mention.text}]{right}…")
 
 
 @entities_group.command("merge")
@@ -166,7 +165,7 @@ def _echo_mention(doc: DocumentEntities, index: int, text: str) -> None:
 def merge_command(first: str, second: str, name: str | None, db: str, actor: str | None) -> None:
     """Merge SECOND into FIRST (one real referent)."""
     entity = _decide(db, actor, "merge", first, other_ref=second, name=name)
-    click.echo(f"merged {second!r} into {entity.id}")
+    echo(f"merged {second!r} into {entity.id}")
 
 
 @entities_group.command("split")
@@ -177,7 +176,7 @@ def merge_command(first: str, second: str, name: str | None, db: str, actor: str
 def split_command(ref: str, alias: str, db: str, actor: str | None) -> None:
     """Take the mentions written ALIAS out of an entity into an entity of their own."""
     entity = _decide(db, actor, "split", ref, alias=alias)
-    click.echo(f"split {alias!r} out of {entity.id}")
+    echo(f"split {alias!r} out of {entity.id}")
 
 
 @entities_group.command("rename")
@@ -188,7 +187,7 @@ def split_command(ref: str, alias: str, db: str, actor: str | None) -> None:
 def rename_command(ref: str, name: str, db: str, actor: str | None) -> None:
     """Give an entity a canonical NAME."""
     entity = _decide(db, actor, "rename", ref, name=name)
-    click.echo(f"renamed {entity.id} to {name!r}")
+    echo(f"renamed {entity.id} to {name!r}")
 
 
 @entities_group.command("retype")
@@ -199,7 +198,7 @@ def rename_command(ref: str, name: str, db: str, actor: str | None) -> None:
 def retype_command(ref: str, kind: str, db: str, actor: str | None) -> None:
     """Set an entity's type (PERSON, ORG, LOC, MISC)."""
     entity = _decide(db, actor, "retype", ref, type=kind)
-    click.echo(f"{entity.id} is now {kind}")
+    echo(f"{entity.id} is now {kind}")
 
 
 @entities_group.command("reject")
@@ -209,7 +208,7 @@ def retype_command(ref: str, kind: str, db: str, actor: str | None) -> None:
 def reject_command(ref: str, db: str, actor: str | None) -> None:
     """Mark an entity as no entity at all (left out of lists and exports)."""
     entity = _decide(db, actor, "reject", ref)
-    click.echo(f"rejected {entity.id} ({entity.name})")
+    echo(f"rejected {entity.id} ({entity.name})")
 
 
 @entities_group.command("reference")
@@ -225,7 +224,7 @@ def reference_command(path: Path, db: str) -> None:
         store.add_references(references)
         rebuild(store)
         linked = sum(1 for e in store.entities() if e.external_ids)
-    click.echo(f"loaded {len(references)} reference entries; {linked} entities linked")
+    echo(f"loaded {len(references)} reference entries; {linked} entities linked")
 
 
 @entities_group.command("log")
@@ -236,6 +235,4 @@ def log_command(db: str) -> None:
         decisions = store.decisions()
     for d in decisions:
         payload = json.dumps(d["payload"], ensure_ascii=False)
-        click.echo(
-            f"{d['id']:>4}  {d['at']}  {d['actor']:<12} {d['action']:<7} {d['target']}  {payload}"
-        )
+        echo(f"{d['id']:>4}  {d['at']}  {d['actor']:<12} {d['action']:<7} {d['target']}  {payload}")

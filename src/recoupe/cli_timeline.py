@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
 
 import click
 
+from recoupe.display import echo, json_line, printable
 from recoupe.entities.names import name_key
 from recoupe.events.svg import render
 from recoupe.store import default_db, open_store
@@ -75,13 +75,11 @@ def timeline_command(
     wanted = {_entity_id(ref, entities) for ref in entity_refs}
     chosen = [e for e in events if _keep(e, wanted, date_from, date_to)]
     for event in chosen:
-        click.echo(
-            json.dumps(_json(event, names), ensure_ascii=False) if as_json else _line(event, names)
-        )
+        click.echo(json_line(_json(event, names)) if as_json else printable(_line(event, names)))
     if svg_path is not None:
         title = "recoupe timeline" + (f": {', '.join(names[i] for i in wanted)}" if wanted else "")
         svg_path.write_text(render(chosen, title=title, names=names), encoding="utf-8")
-        click.echo(f"picture: {svg_path}", err=True)
+        echo(f"picture: {svg_path}", err=True)
 
 
 def _entity_id(ref: str, entities: list[EntityRecord]) -> str:

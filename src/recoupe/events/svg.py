@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
-from html import escape
+from html import escape as _escape_html
 
+from recoupe.display import xml_text
 from recoupe.store.records import EventRecord
 from recoupe.time.dates import bounds
 
@@ -16,6 +17,11 @@ WIDTH, LEFT, RIGHT, TOP, ROW = 1200, 60, 40, 90, 34
 _CHAR = 6.6  # average label character width at 12px
 _LABEL_CHARS = 52
 _COLOURS = {"happened": "#1f5f99", "planned": "#c2410c", "unknown": "#6b7280"}
+
+
+def escape(text: str) -> str:
+    """``text`` safe in an SVG: markup escaped, characters XML forbids replaced."""
+    return _escape_html(xml_text(text))
 
 
 def render(events: Sequence[EventRecord], *, title: str, names: Mapping[str, str]) -> str:
