@@ -117,7 +117,7 @@ def test_every_documented_command_and_option_exists() -> None:
             if isinstance(command, click.Group) and word in command.commands:
                 command = command.commands[word]
             elif word.startswith("--"):
-                params = {opt for p in command.params for opt in p.opts}
+                params = {opt for p in command.params for opt in p.opts} | {"--help"}
                 assert word in params, f"README: `recoupe {call}` has no option {word}"
         if isinstance(command, click.Group):
             assert command.invoke_without_command, f"README: incomplete call {call!r}"

@@ -7,11 +7,14 @@ refusals also check that nothing was sent at all.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import socket
 import ssl
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -178,6 +181,21 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, packed, "text/html", Content_Encoding="gzip")
         elif path == "/gzip":
             self._send(200, gzip.compress(ARTICLE), "text/html", Content_Encoding="gzip")
+        elif path == "/gzip-gzip":
+            packed = gzip.compress(gzip.compress(ARTICLE))
+            self._send(200, packed, "text/html", Content_Encoding="gzip, gzip")
+        elif path == "/bomb-gzip-gzip":  # under 1 KB on the wire, 300 MB once decoded
+            self._send(200, _stacked_bomb(), "text/html", Content_Encoding="gzip, gzip")
+        elif path == "/brotli":
+            self._send(200, b"\x0b\x02\x80abc\x03", "text/html", Content_Encoding="br")
+        elif path == "/drip":  # one byte every 0.2 s: never silent for a whole time-out
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            for byte in ARTICLE[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.2)
         elif path == "/image":
             self._send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")
         elif path == "/octet":
@@ -197,6 +215,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"<?xml version='1.0'?><catalog><book/></catalog>", "text/xml")
         else:
             self._send(404, b"no such page", "text/plain")
+
+
+@functools.cache
+def _stacked_bomb() -> bytes:
+    inner = zlib.compressobj(wbits=31)
+    block = b"\0" * 1_000_000
+    packed = b"".join(inner.compress(block) for _ in range(300)) + inner.flush()
+    return gzip.compress(packed)
 
 
 class _Server(ThreadingHTTPServer):
@@ -411,7 +437,9 @@ def test_request_is_pinned_to_the_checked_address() -> None:
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=ARTICLE)
+        return httpx.Response(
+            200, headers={"Content-Type": "text/html"}, stream=httpx.ByteStream(ARTICLE)
+        )
 
     with httpx.Client(transport=httpx.MockTransport(handler)) as client:
         got = fetch("https://news.example/a?b=1", policy=STRICT, client=client, resolve=resolve)
@@ -608,6 +636,35 @@ def test_slow_dns_is_given_up_on() -> None:
     assert time.monotonic() - start < 1.0
 
 
+def test_a_server_dripping_bytes_is_given_up_on_at_the_deadline(server: Server) -> None:
+    policy = FetchPolicy(allow_private=True, timeout=0.5, deadline=1.0, max_bytes=100_000)
+    start = time.monotonic()
+    with pytest.raises(IngestError) as excinfo:
+        fetch(f"{server.base}/drip", policy=policy)
+    assert _code(excinfo) == Code.UNREACHABLE and "in all" in excinfo.value.message
+    assert time.monotonic() - start < 2.5
+
+
+def test_stacked_codings_are_undone_and_their_bomb_stopped_in_bounded_memory(
+    server: Server,
+) -> None:
+    got = fetch(f"{server.base}/gzip-gzip", policy=LOCAL)
+    assert got.body == ARTICLE
+    assert len(_stacked_bomb()) < 2_000
+    tracemalloc.start()
+    try:
+        with pytest.raises(IngestError) as excinfo:
+            fetch(f"{server.base}/bomb-gzip-gzip", policy=LOCAL)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert _code(excinfo) == Code.TOO_LARGE
+    assert peak < 5_000_000  # the cap (100 KB) and a few 64 KiB steps, not 300 MB
+    with pytest.raises(IngestError) as unknown:
+        fetch(f"{server.base}/brotli", policy=LOCAL)
+    assert _code(unknown) == Code.HTTP_ERROR and "br" in unknown.value.message
+
+
 def test_slow_server_times_out(server: Server) -> None:
     start = time.monotonic()
     with pytest.raises(IngestError) as excinfo:
@@ -779,8 +836,10 @@ def test_feed_entries_pointing_at_private_addresses_are_refused() -> None:
         sent.append(request.url.path)
         if request.url.path == "/feed":
             rss = {"Content-Type": "application/rss+xml"}
-            return httpx.Response(200, headers=rss, content=feed)
-        return httpx.Response(200, headers={"Content-Type": "text/html"}, content=_article(9))
+            return httpx.Response(200, headers=rss, stream=httpx.ByteStream(feed))
+        return httpx.Response(
+            200, headers={"Content-Type": "text/html"}, stream=httpx.ByteStream(_article(9))
+        )
 
     with httpx.Client(transport=httpx.MockTransport(handler)) as client:
         items = list(

@@ -258,3 +258,55 @@ def test_control_characters_never_act_on_the_terminal_and_the_svg_stays_xml(
     lines = run_recoupe("timeline", "--db", db, "--json").stdout.splitlines()
     assert lines and all("\x1b" not in line and "\x9b" not in line for line in lines)
     assert any("\x1b]0;PWNED" in json.loads(line)["text"] for line in lines)  # the text intact
+
+
+# -- bounded reading -----------------------------------------------------------------------------
+
+
+def _warc_record(url: str, body: bytes, extra: list[tuple[str, str]]) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    http = StatusAndHeaders(
+        "200 OK", [("Content-Type", "text/html; charset=utf-8"), *extra], protocol="HTTP/1.0"
+    )
+    record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+    writer.write_record(record)
+    return out.getvalue()
+
+
+def test_only_regular_files_are_read_and_warc_header_lines_are_bounded(tmp_path: Path) -> None:
+    import resource
+
+    page = f"<html><body><article><p>{FRENCH}</p></article></body></html>".encode()
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.html"
+    zero.symlink_to("/dev/zero")
+    good = _warc_record("https://example.org/a", page, [])
+    long_header = _warc_record("https://example.org/b", page, [("X-Long", "a" * 30_000_000)])
+    warc = tmp_path / "a.warc"
+    warc.write_bytes(good + long_header)
+    broken = tmp_path / "b.warc"
+    broken.write_bytes(good + b"WARC/1.0\r\nWARC-Type: response\r\nX: " + b"a" * 30_000_000)
+    db = str(tmp_path / "d.db")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = run_recoupe(
+        "ingest", str(fifo), str(zero), str(warc), str(broken), "--db", db, timeout=120
+    )
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    _no_traceback(result.stderr)
+    assert result.returncode == 1
+    assert result.stderr.count("  not_regular_file: ") == 2
+    assert "  bad_warc: " in result.stderr  # the broken archive, after its first record
+    dossier = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    assert {d["origin"] for d in dossier["documents"]} >= {"https://example.org/a"}
+    assert max(before, peak_kb) < 1_500_000  # kB: no 30 MB line read whole over and over
+    special = run_recoupe(
+        "ingest", str(zero), "--db", db, "--allow-special-files", "--max-bytes", "1000"
+    )
+    assert special.returncode == 1 and "too_large" in special.stderr

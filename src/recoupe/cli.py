@@ -76,6 +76,11 @@ def _store(db: str, *, create: bool = False) -> SqliteStore:
 @click.option("--source", help="Outlet or site the documents come from.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on loopback and private networks.")
 @click.option(
+    "--allow-special-files",
+    is_flag=True,
+    help="Read named pipes and devices too (up to --max-bytes); by default only regular files.",
+)
+@click.option(
     "--allow-paths-outside",
     is_flag=True,
     help="Let a record's `path` name a file outside the record file's folder.",
@@ -87,7 +92,20 @@ def _store(db: str, *, create: bool = False) -> SqliteStore:
     show_default=True,
     help="Largest file or download read.",
 )
-@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds per fetch.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=20.0,
+    show_default=True,
+    help="Seconds a connection or a read of a URL may wait.",
+)
+@click.option(
+    "--deadline",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    help="Seconds the whole fetch of one URL may take (redirects and a slow body included).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
@@ -105,14 +123,27 @@ def ingest_command(
     source: str | None,
     allow_private: bool,
     allow_paths_outside: bool,
+    allow_special_files: bool,
     max_bytes: int,
     timeout: float,
+    deadline: float,
     workers: int,
     no_analyse: bool,
     quiet: bool,
 ) -> None:
     """Add documents to the dossier: files (.txt .md .html .pdf, .gz), folders, .jsonl records,
     .warc archives, http(s) pages and RSS/Atom feeds.
+
+    \b
+    Limits (each breach is a coded error for that document; the batch goes on):
+      size         --max-bytes per file, record, WARC record or fetched body, counted after
+                   decompression, however the codings are stacked (gzip, gzip)
+      time         --timeout per connection or read, --deadline for a URL's whole fetch
+      files        regular files only (--allow-special-files for pipes and devices)
+      records      a `path` under the record file's folder (--allow-paths-outside), an http(s)
+                   `url`; JSON nested too deeply is a bad record
+      WARC         header lines up to 64 KiB
+      long texts   analysed in parts of 20,000 characters
 
     Exit status: 0 when every document was ingested or unchanged, 1 when some failed (the others
     are stored), 2 for a usage error, 3 when recoupe itself failed (the dossier cannot be opened
@@ -125,8 +156,11 @@ def ingest_command(
     options = ReadOptions(
         hints=Hints(published=published, language=language and language.lower(), source=source),
         max_bytes=max_bytes,
-        fetch=FetchPolicy(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes),
+        fetch=FetchPolicy(
+            allow_private=allow_private, timeout=timeout, deadline=deadline, max_bytes=max_bytes
+        ),
         allow_paths_outside=allow_paths_outside,
+        special_files=allow_special_files,
     )
     with _store(db, create=True) as store:
         with _Progress(enabled=not quiet) as progress:

@@ -15,6 +15,7 @@ class Code(StrEnum):
 
     NOT_FOUND = "not_found"  # the path does not exist
     UNREADABLE = "unreadable"  # the OS refused to read it
+    NOT_REGULAR = "not_regular_file"  # a named pipe, device or socket (unless allowed)
     EMPTY = "empty"  # nothing in it, or only white space
     BINARY = "binary"  # not text, and not a format recoupe reads
     UNSUPPORTED = "unsupported"  # a file type recoupe does not read

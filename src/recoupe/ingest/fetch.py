@@ -32,10 +32,11 @@ and the client made by :func:`make_client` keeps no connection alive either. ``t
 in :func:`make_client`, so ``HTTP(S)_PROXY`` variables are not used; a caller's own client set up
 with a proxy is outside what this module can guarantee (the proxy connects on its own).
 
-Residual risks: a slow server that sends a byte just under every ``timeout`` can hold a fetch for
-longer than ``timeout`` (each read is bounded, the whole transfer is not); a single compressed
-chunk is decompressed before it is counted, so memory can briefly exceed ``max_bytes`` by one
-chunk's expansion.
+Bounds: every connect and read waits at most ``timeout``; the whole fetch of one document
+(redirects included) at most ``deadline``, so a server that sends a byte just under every
+``timeout`` is given up on too (``unreachable``); content codings, however stacked (``gzip,
+gzip``), are undone in steps of 64 KiB each (:mod:`recoupe.ingest.decoding`) and the decoded bytes
+counted as they come, so memory stays within ``max_bytes`` and a few steps.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -51,6 +53,7 @@ import httpx
 
 from recoupe import __version__
 from recoupe.errors import Code, IngestError
+from recoupe.ingest.decoding import ACCEPTED_CODINGS, decode
 
 Resolver = Callable[[str], list[str]]
 """Maps a host name to the IP addresses (as strings) it resolves to; raises ``OSError`` if none."""
@@ -75,6 +78,7 @@ class FetchPolicy:
 
     allow_private: bool = False
     timeout: float = 20.0  # seconds, connect+read each
+    deadline: float = 120.0  # seconds for the whole fetch of one document, redirects included
     max_bytes: int = 20_000_000  # body size cap (streamed: stop reading past it)
     max_redirects: int = 5
     user_agent: str = f"recoupe/{__version__} (+offline news cross-checking)"
@@ -293,7 +297,9 @@ def fetch(
 def _fetch(url: str, policy: FetchPolicy, client: httpx.Client, resolve: Resolver) -> Fetched:
     current = parse_url(url)
     redirects = 0
+    ends = time.monotonic() + policy.deadline
     while True:
+        _in_time(current, ends, policy)
         response = _send(current, policy, client, resolve)
         try:
             location = response.headers.get("location")
@@ -313,7 +319,7 @@ def _fetch(url: str, policy: FetchPolicy, client: httpx.Client, resolve: Resolve
                     ) from exc
                 current = parse_url(str(target))
                 continue
-            return _read(url, current, response, policy)
+            return _read(url, current, response, policy, ends)
         finally:
             response.close()
 
@@ -331,6 +337,7 @@ def _send(
         "User-Agent": policy.user_agent,
         "Accept": _ACCEPT,
         "Connection": "close",  # never reuse a connection verified for another name
+        "Accept-Encoding": ", ".join(ACCEPTED_CODINGS),
     }
     is_literal = _literal(host) is not None
     extensions: dict[str, str] = {}
@@ -360,7 +367,18 @@ def _send(
     )
 
 
-def _read(asked: str, url: httpx.URL, response: httpx.Response, policy: FetchPolicy) -> Fetched:
+def _in_time(url: httpx.URL, ends: float, policy: FetchPolicy) -> None:
+    if time.monotonic() > ends:
+        raise IngestError(
+            Code.UNREACHABLE,
+            f"fetching {url} took more than {policy.deadline:g} s in all: try again later "
+            "(or raise --deadline)",
+        )
+
+
+def _read(
+    asked: str, url: httpx.URL, response: httpx.Response, policy: FetchPolicy, ends: float
+) -> Fetched:
     status = response.status_code
     if status >= 400:
         reason = response.reason_phrase or "error"
@@ -379,7 +397,7 @@ def _read(asked: str, url: httpx.URL, response: httpx.Response, policy: FetchPol
         raise IngestError(Code.TOO_LARGE, _too_large(url, policy))
     body = bytearray()
     try:
-        for chunk in _chunks(response):
+        for chunk in decode(_raw(response, url, ends, policy), encoding):
             body += chunk
             if len(body) > policy.max_bytes:
                 raise IngestError(Code.TOO_LARGE, _too_large(url, policy))
@@ -404,9 +422,14 @@ def _read(asked: str, url: httpx.URL, response: httpx.Response, policy: FetchPol
     )
 
 
-def _chunks(response: httpx.Response) -> Iterator[bytes]:
-    """The decoded (decompressed) body, chunk by chunk."""
-    yield from response.iter_bytes(chunk_size=65_536)
+def _raw(
+    response: httpx.Response, url: httpx.URL, ends: float, policy: FetchPolicy
+) -> Iterator[bytes]:
+    """The body as sent (content codings not undone), each piece as it arrives, until the
+    fetch's deadline."""
+    for chunk in response.iter_raw():
+        _in_time(url, ends, policy)
+        yield chunk
 
 
 def _too_large(url: httpx.URL, policy: FetchPolicy) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -60,24 +61,37 @@ def walk_folder(folder: Path) -> Iterator[Path]:
                 yield path
 
 
-def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> FileData:
-    """The file's bytes, gunzipped for ``.gz``, refusing files over ``max_bytes``."""
+def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, special: bool = False) -> FileData:
+    """The file's bytes, gunzipped for ``.gz``, refusing files over ``max_bytes`` and, unless
+    ``special``, what is not a regular file (a named pipe would wait for ever, a device such as
+    /dev/zero never end)."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except FileNotFoundError as exc:
         raise IngestError(Code.NOT_FOUND, f"no such file: {path}") from exc
     except OSError as exc:
         raise IngestError(Code.UNREADABLE, f"cannot read {path}: {exc.strerror}") from exc
-    if size > max_bytes:
+    if not special and not stat.S_ISREG(status.st_mode):
+        raise IngestError(
+            Code.NOT_REGULAR,
+            "not a regular file (a named pipe, device or socket): give --allow-special-files "
+            "to read it, up to --max-bytes",
+        )
+    if status.st_size > max_bytes:
         raise IngestError(
             Code.TOO_LARGE,
-            f"{size:,} bytes is over the {max_bytes:,}-byte cap: split the file, "
+            f"{status.st_size:,} bytes is over the {max_bytes:,}-byte cap: split the file, "
             "or raise the cap with --max-bytes",
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # it may have grown since, or be endless
     except OSError as exc:
         raise IngestError(Code.UNREADABLE, f"cannot read {path}: {exc.strerror}") from exc
+    if len(data) > max_bytes:
+        raise IngestError(
+            Code.TOO_LARGE, f"over the {max_bytes:,}-byte cap: raise the cap with --max-bytes"
+        )
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     if path.name.lower().endswith(".gz"):
         data = gunzip(data, max_bytes=max_bytes)

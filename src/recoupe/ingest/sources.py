@@ -32,6 +32,7 @@ class ReadOptions:
     fetch: FetchPolicy = field(default_factory=FetchPolicy)
     # a record's `path` may name a file outside the record file's folder
     allow_paths_outside: bool = False
+    special_files: bool = False  # read named pipes and devices too (up to max_bytes)
 
 
 def is_url(target: str) -> bool:
@@ -64,10 +65,12 @@ def read_path(path: Path, *, origin: str, options: ReadOptions) -> Iterator[RawD
     """One file: a document, a file of records, or a WARC archive."""
     role = file_role(path)
     if role == "warc":
-        yield from read_warc(path, hints=options.hints, max_bytes=options.max_bytes)
+        yield from read_warc(
+            path, hints=options.hints, max_bytes=options.max_bytes, special=options.special_files
+        )
         return
     try:
-        found = read_file(path, max_bytes=options.max_bytes)
+        found = read_file(path, max_bytes=options.max_bytes, special=options.special_files)
     except IngestError as exc:
         yield Failure(origin, Code(exc.code), exc.message)
         return

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from recoupe.errors import Code
 from recoupe.model import Failure, Hints, Kind, RawDocument
@@ -16,16 +18,32 @@ _KINDS = {
 }
 
 
-def read_warc(path: Path, *, hints: Hints, max_bytes: int) -> Iterator[RawDocument | Failure]:
-    """Documents in a WARC file. Other records (requests, images, scripts) are passed over."""
+def read_warc(
+    path: Path, *, hints: Hints, max_bytes: int, special: bool = False
+) -> Iterator[RawDocument | Failure]:
+    """Documents in a WARC file. Other records (requests, images, scripts) are passed over.
+
+    A header line (of the archive or of a recorded HTTP response) over :data:`MAX_HEADER_LINE`
+    bytes makes the archive unreadable from there on: the records before it are kept.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     origin = str(path)
     try:
+        if not special and path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            yield Failure(
+                origin,
+                Code.NOT_REGULAR,
+                "not a regular file (a named pipe, device or socket): give "
+                "--allow-special-files to read it",
+            )
+            return
         with path.open("rb") as stream:
             records = 0
-            for record in ArchiveIterator(stream):
+            archive = ArchiveIterator(stream)
+            archive.reader = _BoundedLines(archive.reader)
+            for record in archive:
                 if not record.rec_type or not record.rec_headers.get_header("WARC-Record-ID"):
                     yield Failure(origin, Code.BAD_WARC, f"record {records + 1} has no WARC-Type")
                     return
@@ -39,6 +57,31 @@ def read_warc(path: Path, *, hints: Hints, max_bytes: int) -> Iterator[RawDocume
         yield Failure(origin, Code.NOT_FOUND, f"no such file: {path}")
     except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
         yield Failure(origin, Code.BAD_WARC, f"cannot read the WARC archive: {exc}")
+    except Exception as exc:  # warcio is third-party: a malformed archive can break it anywhere
+        yield Failure(
+            origin, Code.BAD_WARC, f"cannot read the WARC archive ({type(exc).__name__}: {exc})"
+        )
+
+
+MAX_HEADER_LINE = 65_536
+
+
+class _BoundedLines:
+    """warcio's reader, whose header lines may not be longer than :data:`MAX_HEADER_LINE`
+    (warcio reads a line whole, however long: 300 MB of header took a gigabyte)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+
+    def readline(self, length: int | None = None) -> bytes:
+        limit = MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE)
+        line: bytes = self._reader.readline(limit)
+        if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
+            raise ValueError(f"a header line is over {MAX_HEADER_LINE:,} bytes")
+        return line
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
 
 
 def _document(record: object, *, hints: Hints, max_bytes: int) -> RawDocument | Failure | None:
