@@ -310,3 +310,37 @@ def test_only_regular_files_are_read_and_warc_header_lines_are_bounded(tmp_path:
         "ingest", str(zero), "--db", db, "--allow-special-files", "--max-bytes", "1000"
     )
     assert special.returncode == 1 and "too_large" in special.stderr
+
+
+# -- removal -------------------------------------------------------------------------------------
+
+
+def test_no_byte_of_a_removed_document_is_left_in_the_dossier_file(tmp_path: Path) -> None:
+    import sqlite3
+
+    marker = "Zorglubovitch"  # in no other document, nor in any model
+    (tmp_path / "keep.txt").write_text(FRENCH, encoding="utf-8")
+    gone = tmp_path / "gone.txt"
+    gone.write_text(
+        f"Le préfet Jean {marker} a annoncé jeudi à Lyon une enquête. « Nous irons jusqu'au "
+        f"bout », a déclaré M. {marker}, selon l'agence {marker}Presse.",
+        encoding="utf-8",
+    )
+    db = tmp_path / "d.db"
+    assert (
+        run_recoupe("ingest", str(tmp_path / "keep.txt"), str(gone), "--db", str(db)).returncode
+        == 0
+    )
+    assert marker in run_recoupe("search", marker, "--db", str(db)).stdout
+    removed = run_recoupe("remove", "gone.txt", "--db", str(db), cwd=tmp_path)  # as typed
+    assert removed.returncode == 0, removed.stderr
+    files = [p for p in tmp_path.iterdir() if p.name.startswith("d.db")]
+    for path in files:
+        data = path.read_bytes()
+        for form in (marker, marker.lower(), marker.upper()):
+            assert form.encode() not in data, f"{form} left in {path.name}"
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM snapshots").fetchone()[0] == 1  # keep.txt's
+    assert run_recoupe("search", marker, "--db", str(db)).stdout == ""
+    kept = json.loads(run_recoupe("export", "--db", str(db), "--format", "json").stdout)
+    assert [d["origin"] for d in kept["documents"]] == [str(tmp_path / "keep.txt")]

@@ -33,7 +33,7 @@ from recoupe.errors import (
 from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
 from recoupe.ingest.files import DEFAULT_MAX_BYTES
-from recoupe.ingest.sources import ReadOptions
+from recoupe.ingest.sources import ReadOptions, is_url, local_origin
 from recoupe.model import Hints
 from recoupe.store import Outcome, SqliteStore, Status, default_db, open_store
 from recoupe.store.search import plain_query
@@ -309,15 +309,29 @@ def status_command(db: str, as_json: bool) -> None:
 @click.argument("target", metavar="ORIGIN|ID")
 @db_option
 def remove_command(target: str, db: str) -> None:
-    """Delete a document (by id, or every version of an origin) and all that was derived from it."""
+    """Delete a document (by id, or every version of an origin) and all that was derived from it.
+
+    Nothing of it is left in the dossier file: its text, snapshot, index entries and derived rows
+    are deleted and the file rewritten (VACUUM).
+    """
     with _store(db) as store:
-        removed = store.remove(target)
+        removed = store.remove(target) or store.remove(_as_origin(target))
         if removed:
             rebuild(store)
+            store.compact()
     if not removed:
         echo(f"nothing in {db} has the id or origin {target!r}", err=True)
         sys.exit(1)
     echo(f"removed {len(removed)} document version(s): {', '.join(removed)}")
+
+
+def _as_origin(target: str) -> str:
+    """The origin a local path typed on the command line was stored under (its resolved
+    path, a record's number or id kept): "a.txt" → "/home/me/a.txt"."""
+    if is_url(target):
+        return target
+    path, mark, record = target.partition("#")
+    return local_origin(Path(path)) + mark + record
 
 
 @cli.command("versions")
@@ -326,7 +340,7 @@ def remove_command(target: str, db: str) -> None:
 def versions_command(origin: str, db: str) -> None:
     """List the versions of a document read from ORIGIN (a page that changed)."""
     with _store(db) as store:
-        versions = store.versions(origin)
+        versions = store.versions(origin) or store.versions(_as_origin(origin))
     if not versions:
         echo(f"no document from {origin!r} in {db}", err=True)
         sys.exit(1)
@@ -343,7 +357,9 @@ def versions_command(origin: str, db: str) -> None:
 def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None:
     """Compare two versions of the document read from ORIGIN, as a unified diff of its text."""
     with _store(db) as store:
-        versions = {v.version: v for v in store.versions(origin)}
+        versions = {
+            v.version: v for v in store.versions(origin) or store.versions(_as_origin(origin))
+        }
         if len(versions) < 2:
             echo(f"{origin!r} has {len(versions)} version(s): nothing to compare", err=True)
             sys.exit(1)

@@ -83,6 +83,7 @@ class SqliteStore:
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA secure_delete = ON")  # deleted content zeroed, not left
             self._db.execute("PRAGMA busy_timeout = 10000")
             self._migrate()
         except sqlite3.DatabaseError as exc:
@@ -267,6 +268,14 @@ class SqliteStore:
             )
             db.execute("DELETE FROM errors WHERE origin = ?", (target,))
         return ids
+
+    def compact(self) -> None:
+        """Rewrite the file so that no byte of what was deleted is left in it: the full-text
+        index merged (its segments keep deleted words otherwise), the file vacuumed, the
+        write-ahead log emptied."""
+        self._db.execute("INSERT INTO documents_fts (documents_fts) VALUES ('optimize')")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _promote_latest(self, db: sqlite3.Connection, origin: str) -> None:
         db.execute(
