@@ -344,3 +344,27 @@ def test_no_byte_of_a_removed_document_is_left_in_the_dossier_file(tmp_path: Pat
     assert run_recoupe("search", marker, "--db", str(db)).stdout == ""
     kept = json.loads(run_recoupe("export", "--db", str(db), "--format", "json").stdout)
     assert [d["origin"] for d in kept["documents"]] == [str(tmp_path / "keep.txt")]
+
+
+# -- encodings -----------------------------------------------------------------------------------
+
+
+def test_one_stray_byte_does_not_garble_a_utf8_article(tmp_path: Path) -> None:
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes(
+        FRENCH.encode("utf-8")
+        + b"\n\nUne \x93citation\x94 coll\xe9e depuis un vieux traitement de texte.\n"
+    )
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes(FRENCH.replace("’", "'").encode("cp1252"))
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(mixed), str(legacy), "--db", db).returncode == 0
+    texts = {
+        Path(d["origin"]).name: d["text"]
+        for d in json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)[
+            "documents"
+        ]
+    }
+    assert "Ã" not in texts["mixed.txt"] and "rénovation" in texts["mixed.txt"]
+    assert "“citation” collée" in texts["mixed.txt"]
+    assert "rénovation" in texts["legacy.txt"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -48,12 +49,46 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data, fallback=_single_byte(declared))
+    if mixed is not None:
+        return normalise_newlines(mixed)
     if declared:
         try:
             return normalise_newlines(data.decode(_windows_for_latin1(declared)))
         except (LookupError, UnicodeDecodeError):
             pass
     return normalise_newlines(_detect(data))
+
+
+_STRAY = re.compile("[\udc80-\udcff]+")
+
+
+def _mostly_utf8(data: bytes, *, fallback: str) -> str | None:
+    """``data`` as UTF-8 with its stray bytes (a pasted Windows quote, one Latin-1 line) read in
+    ``fallback``, when it holds at least as many UTF-8 characters beyond ASCII as stray bytes;
+    None when it is mostly another encoding. One bad byte no longer turns every "é" of an
+    article into "Ã©"."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    stray = sum(len(run) for run in _STRAY.findall(text))
+    wide = sum(1 for char in text if char > "\x7f") - stray
+    if wide < stray:
+        return None
+    return _STRAY.sub(
+        lambda run: bytes(ord(c) - 0xDC00 for c in run.group()).decode(fallback, "replace"), text
+    )
+
+
+def _single_byte(declared: str | None) -> str:
+    """The encoding stray bytes are read in: the declared one when it has one byte per
+    character, else Windows-1252."""
+    if declared:
+        try:
+            name = _windows_for_latin1(declared)
+            if len("é".encode(name, errors="ignore")) <= 1 and "x".encode(name) == b"x":
+                return name
+        except LookupError:
+            pass
+    return "cp1252"
 
 
 def _detect(data: bytes) -> str:
