@@ -62,7 +62,10 @@ def test_decisions_are_logged_and_survive_rebuilds(tmp_path: Path) -> None:
     assert judge["mentions"] == 3 and judge["documents"] == 2
     assert "Delorme" not in after
 
-    log = run_recoupe("entities", "log", "--db", db).stdout.splitlines()
+    lines = run_recoupe("entities", "log", "--db", db).stdout.splitlines()
+    log = [line for line in lines if not line.startswith(" " * 6)]
+    states = [line.split(":")[0].strip() for line in lines if line.startswith(" " * 6)]
+    assert states == ["applied"] * 4
     assert [line.split()[3] for line in log] == ["rename", "split", "merge", "reject"]
     assert [line.split()[2] for line in log] == ["alice", "bob", "bob", "alice"]
 
@@ -113,3 +116,44 @@ def test_a_reference_list_links_entities(tmp_path: Path) -> None:
     ids = {e["name"]: e["external_ids"] for e in dossier["entities"]}
     assert ids["Grenoble"] == {"wikidata": "Q1289"}
     assert ids["Antoine Delorme"] == {"opensanctions": "Q-ante"}
+
+
+def test_decisions_follow_a_page_that_changed_and_say_when_they_no_longer_apply(
+    tmp_path: Path,
+) -> None:
+    db = str(tmp_path / "d.db")
+    page = tmp_path / "page.txt"
+    page.write_text(DOC_A, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(DOC_C, encoding="utf-8")
+    assert run_recoupe("ingest", str(page), str(other), "--db", db).returncode == 0
+    assert (
+        run_recoupe(
+            "entities", "rename", "Antoine Delorme", "Le juge Delorme", "--db", db
+        ).returncode
+        == 0
+    )
+    assert run_recoupe("entities", "retype", "Vernal", "ORG", "--db", db).returncode == 0
+    assert run_recoupe("entities", "rename", "Vernal", "Vernal SA", "--db", db).returncode == 0
+
+    # the page is edited (a sentence added before the name: every offset moves) and read again
+    page.write_text(
+        "Mise à jour à 18 heures. " + DOC_A + " L'audience reprendra en mai.", encoding="utf-8"
+    )
+    again = run_recoupe("ingest", str(page), "--db", db)
+    assert again.returncode == 0, again.stderr
+    names = _entities(db)
+    assert "Le juge Delorme" in names and "Antoine Delorme" not in names
+    assert names["Le juge Delorme"]["documents"] == 1
+    assert names["Vernal SA"]["type"] == "ORG"
+    log = run_recoupe("entities", "log", "--db", db).stdout
+    assert "entity found again by its words in the page's new version" in log
+    assert "NOT APPLIED" not in log
+
+    # the other document removed: its decisions cannot apply, and say so
+    assert run_recoupe("remove", str(other), "--db", db).returncode == 0
+    rebuilt = run_recoupe("rebuild", "--db", db)
+    assert "2 curation decision(s) no longer apply" in rebuilt.stderr
+    log = run_recoupe("entities", "log", "--db", db).stdout
+    assert log.count("NOT APPLIED: its entity is no longer in the dossier") == 2
+    assert "Le juge Delorme" in _entities(db)

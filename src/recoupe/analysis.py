@@ -39,7 +39,7 @@ from recoupe.store import SqliteStore, StoredDocument
 from recoupe.store.records import EntityRecord, RelationRecord, RoleRecord, Span
 
 log = logging.getLogger(__name__)
-CHUNK = 64
+CHUNK = 16  # documents analysed, then saved, at a time: what a kill can cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +58,17 @@ def analyse(
     (``analysis_failed``) and stores an empty result for it, so the rest of the batch is analysed
     and a re-run does not fail the same way again.
     """
-    pending = store.unanalysed(ENTITY_STAGE)
-    for first in range(0, len(pending), CHUNK):
-        chunk = pending[first : first + CHUNK]
-        store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in _entities(store, chunk)])
-        if on_document is not None:
-            on_document(len(chunk))
-    _analyse_events(store)
-    _analyse_quotes(store)
-    entities, applied = rebuild(store)
+    with store.analysis_turn():
+        pending = store.unanalysed(ENTITY_STAGE)
+        for first in range(0, len(pending), CHUNK):
+            chunk = pending[first : first + CHUNK]
+            results = _entities(store, chunk)
+            store.save_analyses(ENTITY_STAGE, [(r.document, dump(r)) for r in results])
+            if on_document is not None:
+                on_document(len(chunk))
+        _analyse_events(store)
+        _analyse_quotes(store)
+        entities, applied = rebuild(store)
     return AnalysisReport(len(pending), entities, applied)
 
 
@@ -115,6 +117,9 @@ def _analyse_events(store: SqliteStore) -> None:
             _document_failed(store, doc, EVENT_STAGE, error)
             timexes, events = [], DocumentEvents(doc.id, [])
         results.append((doc.id, dump_events(events, timexes)))
+        if len(results) == CHUNK:  # saved as it goes: a kill loses one chunk's work at most
+            store.save_analyses(EVENT_STAGE, results)
+            results = []
     store.save_analyses(EVENT_STAGE, results)
 
 
@@ -135,6 +140,9 @@ def _analyse_quotes(store: SqliteStore) -> None:
             _document_failed(store, doc, QUOTE_STAGE, error)
             found = []
         results.append((doc.id, {"quotes": found}))
+        if len(results) == CHUNK:
+            store.save_analyses(QUOTE_STAGE, results)
+            results = []
     store.save_analyses(QUOTE_STAGE, results)
 
 
@@ -152,7 +160,8 @@ def resolved(
     by_id = {doc.document: doc for doc in docs}
     references = [Reference(s, i, n, t, tuple(a)) for s, i, n, t, a in store.references()]
     linked = link(resolve_entities(docs), references) if references else resolve_entities(docs)
-    entities, applied = curation.apply(linked, by_id, store.decisions())
+    origins = {doc.id: doc.origin for doc in store.documents()}
+    entities, applied = curation.apply(linked, by_id, store.decisions(), origins)
     return unique_entities(entities), by_id, applied
 
 

@@ -181,6 +181,13 @@ def _analyse(store: SqliteStore, *, quiet: bool) -> bool:
         result = analyse(store, on_document=progress.advance)
     if not quiet:
         echo(f"analysed {result.analysed} new document(s); {result.entities} entities", err=True)
+    stale = [a for a in result.decisions if not a.applied]
+    if stale:
+        echo(
+            f"  {len(stale)} curation decision(s) no longer apply (first: #{stale[0].decision}, "
+            f"{stale[0].note}): see `recoupe entities log`",
+            err=True,
+        )
     failed = [
         e
         for e in store.errors()

@@ -13,7 +13,7 @@ import click
 
 from recoupe.analysis import rebuild, resolved
 from recoupe.display import echo
-from recoupe.entities.curation import anchor_of
+from recoupe.entities.curation import anchor_of, context
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key
 from recoupe.entities.reference import read_references
@@ -61,12 +61,15 @@ def _find(entities: list[ResolvedEntity], ref: str) -> ResolvedEntity:
 def _decide(db: str, actor: str | None, action: str, ref: str, **payload: Any) -> ResolvedEntity:
     with open_store(db, create=False) as store:
         entities, docs, _ = resolved(store)
+        origins = {doc.id: doc.origin for doc in store.documents()}
         entity = _find([e for e in entities if not e.rejected], ref)
+        payload.update(context(entity, docs, origins))
         if action == "merge":
             other = _find(entities, payload.pop("other_ref"))
             if other.id == entity.id:
                 raise click.BadParameter(f"both name the entity {entity.id} ({entity.name})")
             payload["other"] = anchor_of(other, docs)
+            payload.update(context(other, docs, origins, prefix="other_"))
         store.add_decision(
             actor=_actor(actor), action=action, target=anchor_of(entity, docs), payload=payload
         )
@@ -230,9 +233,14 @@ def reference_command(path: Path, db: str) -> None:
 @entities_group.command("log")
 @db_option
 def log_command(db: str) -> None:
-    """Every curation decision: who, when, what."""
+    """Every curation decision: who, when, what, and whether it still applies (and how)."""
     with open_store(db, create=False) as store:
         decisions = store.decisions()
+        _, _, applied = resolved(store) if decisions else ([], {}, [])
+    status = {a.decision: a for a in applied}
     for d in decisions:
         payload = json.dumps(d["payload"], ensure_ascii=False)
         echo(f"{d['id']:>4}  {d['at']}  {d['actor']:<12} {d['action']:<7} {d['target']}  {payload}")
+        if d["id"] in status:
+            state = status[d["id"]]
+            echo(f"      {'applied' if state.applied else 'NOT APPLIED'}: {state.note}")

@@ -2,8 +2,12 @@
 every rebuild, in the order they were made.
 
 A decision names an entity by an *anchor*: one of its mentions, ``document:start:end``.
-Document ids are content hashes, so an anchor means the same mention in every rebuild; a
-decision whose anchor is gone (its document removed) no longer applies, and says so.
+Document ids are content hashes, so an anchor means the same mention in every rebuild. With the
+anchor, a decision keeps what it meant (:func:`context`): the mention's words, its document's
+origin and the entity's name. When the anchor is gone — the page changed and was ingested
+again, the document was removed — the decision finds its entity again by the same words in the
+current version of the same origin, else by the entity's name (when one entity alone bears it);
+a decision that finds nothing no longer applies, and says so (never dropped in silence).
 """
 
 from __future__ import annotations
@@ -35,37 +39,104 @@ def anchor_of(entity: ResolvedEntity, docs: Mapping[str, DocumentEntities]) -> s
     return f"{document}:{mention.start}:{mention.end}"
 
 
+def context(
+    entity: ResolvedEntity,
+    docs: Mapping[str, DocumentEntities],
+    origins: Mapping[str, str],
+    prefix: str = "",
+) -> dict[str, str]:
+    """What a decision keeps beside its anchor to find ``entity`` again in later versions:
+    the anchor mention's words, its document's origin, the entity's name."""
+    document, index = min(entity.mentions)
+    return {
+        f"{prefix}text": docs[document].mentions[index].text,
+        f"{prefix}origin": origins.get(document, ""),
+        f"{prefix}entity": entity.name,
+    }
+
+
 def apply(
     entities: list[ResolvedEntity],
     docs: Mapping[str, DocumentEntities],
     decisions: Sequence[Mapping[str, Any]],
+    origins: Mapping[str, str] | None = None,
 ) -> tuple[list[ResolvedEntity], list[Applied]]:
-    """``entities`` with every decision applied; rejected ones keep a ``rejected`` mark."""
-    state = _State(entities, docs)
+    """``entities`` with every decision applied; rejected ones keep a ``rejected`` mark.
+
+    ``origins`` (document id → origin) lets a decision follow its document's new versions.
+    """
+    state = _State(entities, docs, origins or {})
     report = [state.apply(decision) for decision in decisions if decision["action"] in ACTIONS]
     return state.entities, report
 
 
 class _State:
-    def __init__(self, entities: list[ResolvedEntity], docs: Mapping[str, DocumentEntities]):
+    def __init__(
+        self,
+        entities: list[ResolvedEntity],
+        docs: Mapping[str, DocumentEntities],
+        origins: Mapping[str, str],
+    ):
         self.entities = list(entities)
         self.docs = docs
+        self.by_origin: dict[str, list[str]] = {}
+        for document, origin in origins.items():
+            if document in docs:
+                self.by_origin.setdefault(origin, []).append(document)
 
-    def find(self, anchor: str) -> ResolvedEntity | None:
+    def find(
+        self, anchor: str, hints: Mapping[str, Any] | None = None, prefix: str = ""
+    ) -> tuple[ResolvedEntity | None, str]:
+        """The entity ``anchor`` names, and how it was found again ("" when by the anchor)."""
         document, start, end = anchor.rsplit(":", 2)
         doc = self.docs.get(document)
-        if doc is None:
-            return None
-        for index, mention in enumerate(doc.mentions):
-            if mention.start == int(start) and mention.end == int(end):
-                return next((e for e in self.entities if (document, index) in e.mentions), None)
-        return None
+        if doc is not None:
+            for index, mention in enumerate(doc.mentions):
+                if mention.start == int(start) and mention.end == int(end):
+                    held = self._holding(document, index)
+                    if held is not None:
+                        return held, ""
+        hints = hints or {}
+        text, origin = hints.get(f"{prefix}text"), hints.get(f"{prefix}origin")
+        if text and origin:
+            spots = [
+                (abs(mention.start - int(start)), other, index)
+                for other in self.by_origin.get(origin, [])
+                for index, mention in enumerate(self.docs[other].mentions)
+                if mention.text == text
+            ]
+            if spots:
+                _, other, index = min(spots)
+                return self._holding(other, index), "by its words in the page's new version"
+        name = hints.get(f"{prefix}entity") or text
+        if name:
+            key = name_key(name)
+            named = [
+                e
+                for e in self.entities
+                if key in {name_key(a) for a in (e.name, *e.aliases)} and not e.rejected
+            ]
+            if len(named) == 1:
+                return named[0], f"by its name {name!r}"
+        return None, ""
+
+    def _holding(self, document: str, index: int) -> ResolvedEntity | None:
+        return next((e for e in self.entities if (document, index) in e.mentions), None)
 
     def apply(self, decision: Mapping[str, Any]) -> Applied:
-        entity = self.find(decision["target"])
+        payload = decision["payload"]
+        entity, found_again = self.find(decision["target"], payload)
         number = int(decision["id"])
         if entity is None:
-            return Applied(number, False, "its entity is gone (document removed?)")
+            return Applied(
+                number, False, "its entity is no longer in the dossier (document removed?)"
+            )
+        applied = self._apply(number, decision, entity)
+        if found_again and applied.applied:
+            return Applied(number, True, f"{applied.note} (entity found again {found_again})")
+        return applied
+
+    def _apply(self, number: int, decision: Mapping[str, Any], entity: ResolvedEntity) -> Applied:
         action, payload = decision["action"], decision["payload"]
         why = Merge("curation", f"{action} by {decision['actor']} at {decision['at']}")
         if action == "merge":
@@ -88,9 +159,9 @@ class _State:
     def _merge(
         self, number: int, entity: ResolvedEntity, payload: Mapping[str, Any], why: Merge
     ) -> Applied:
-        other = self.find(payload["other"])
+        other, _ = self.find(payload["other"], payload, prefix="other_")
         if other is None:
-            return Applied(number, False, "the other entity is gone")
+            return Applied(number, False, "the other entity is no longer in the dossier")
         if other is entity:
             return Applied(number, True, "already one entity")
         merged = replace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import logging
@@ -105,6 +106,25 @@ class SqliteStore:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+    @contextmanager
+    def analysis_turn(self) -> Iterator[None]:
+        """Hold the dossier's analysis turn: one process at a time analyses and rebuilds, so
+        two ingests into one dossier never analyse a document twice (the second waits, then
+        finds what the first left). The lock is a file beside the dossier; the system releases
+        it when its holder dies, even by SIGKILL."""
+        lock = self.path.with_name(self.path.name + ".analysis-lock")
+        try:
+            handle = lock.open("a")
+        except OSError:  # a read-only folder: nobody else can write here either
+            yield
+            return
+        with handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
