@@ -79,6 +79,7 @@ class _State:
     ):
         self.entities = list(entities)
         self.docs = docs
+        self.position = {document: number for number, document in enumerate(docs)}  # ingestion
         self.by_origin: dict[str, list[str]] = {}
         for document, origin in origins.items():
             if document in docs:
@@ -182,16 +183,23 @@ class _State:
             return Applied(number, False, f"no part of the entity is named {alias!r} alone")
         kept = [m for m in entity.mentions if m not in moved]
         surfaces = {self._text(m) for m in moved}
+        # each part is named by its first mention in ingestion order: the part that keeps the
+        # entity's first mention keeps its id
+        first_kept, first_moved = self._first(kept), self._first(moved)
+        keeps_id = self._order(first_kept) < self._order(first_moved)
         self._replace(
             entity,
             replace(
-                entity, mentions=kept, aliases=[a for a in entity.aliases if a not in surfaces]
+                entity,
+                id=entity.id if keeps_id else entity_id(*first_kept),
+                mentions=kept,
+                aliases=[a for a in entity.aliases if a not in surfaces],
             ),
         )
         name = max(surfaces, key=len)
         self.entities.append(
             ResolvedEntity(
-                id=entity_id(entity.type, name),
+                id=entity_id(*first_moved) if keeps_id else entity.id,
                 name=name,
                 type=entity.type,
                 aliases=sorted(surfaces),
@@ -201,6 +209,12 @@ class _State:
             )
         )
         return Applied(number, True, "split")
+
+    def _order(self, mention: tuple[str, int]) -> tuple[int, int]:
+        return (self.position.get(mention[0], len(self.position)), mention[1])
+
+    def _first(self, mentions: Sequence[tuple[str, int]]) -> tuple[str, int]:
+        return min(mentions, key=self._order)
 
     def _text(self, mention: tuple[str, int]) -> str:
         document, index = mention

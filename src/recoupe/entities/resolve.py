@@ -637,9 +637,7 @@ def _family_names(entities: list[ResolvedEntity]) -> list[ResolvedEntity]:
             and all(w[:1].isupper() for w in words)
             and split_person(entity.name)[1] in surnames
         ):
-            entity = replace(
-                entity, type=EntityType.PERSON, id=entity_id(EntityType.PERSON, entity.name)
-            )
+            entity = replace(entity, type=EntityType.PERSON)  # its id stays
         retyped.append(entity)
     return retyped
 
@@ -653,8 +651,9 @@ def _entity(root: int, members: Sequence[Local], merges: list[Merge]) -> Resolve
     kind = types.most_common(1)[0][0]
     name = _canonical(surfaces, kind)
     variants = _variants(surfaces, merges)
+    first = members[0]  # the chain of the first document, in ingestion order, to name it
     return ResolvedEntity(
-        id=entity_id(kind, name),
+        id=entity_id(first.document, min(first.mentions)),
         name=name,
         type=kind,
         aliases=sorted(surfaces, key=lambda s: (-surfaces[s], s)),
@@ -685,6 +684,8 @@ def _variants(surfaces: Iterable[str], merges: Sequence[Merge]) -> list[str]:
     return sorted(spelled)
 
 
-def entity_id(kind: EntityType, name: str) -> str:
-    """A stable id: the same canonical name and type give the same id in every build."""
-    return "e" + ids.short_hash(f"{kind}|{name_key(name)}")
+def entity_id(document: str, mention: int) -> str:
+    """An entity's id: that of its first mention in the first document, in ingestion order,
+    that names it. Documents added later, a type vote or a canonical name that changes leave it
+    as it was; it changes only when that document goes (removed, or a new version of it)."""
+    return "e" + ids.short_hash(f"{document}:{mention}")
