@@ -190,3 +190,49 @@ def test_an_undefined_acronym_joins_the_only_name_its_initials_spell() -> None:
     groups = names_of(resolve([a, b, c]), [a, b, c])
     assert {"Parti communiste français", "PCF"} in groups
     assert {"PS"} in groups  # "Parti socialiste européen" spells PSE, not PS
+
+
+def test_an_entity_keeps_its_id_when_later_documents_outvote_its_type() -> None:
+    first = doc("d1", "Selon Jean Castel, rien ne change.", {"Jean Castel": ORG})
+    before = resolve([first])[0]
+    later = [
+        doc(
+            f"d{n}",
+            "Le maire Jean Pierre Castel a parlé. Jean Pierre Castel et Jean Castel "
+            "ont répondu. Jean Pierre Castel a conclu.",
+            {"Jean Pierre Castel": P, "Jean Castel": P},
+        )
+        for n in range(2, 5)
+    ]
+    after = [e for e in resolve([first, *later]) if ("d1", 0) in e.mentions]
+    assert len(after) == 1
+    assert after[0].type is P and before.type is ORG  # outvoted
+    assert after[0].id == before.id
+
+
+def test_ids_of_a_prefix_of_the_corpus_survive_in_the_whole() -> None:
+    texts = [
+        (
+            "a",
+            "Le juge Antoine Delorme a reçu les avocats à Grenoble. Delorme a promis.",
+            {"Antoine Delorme": P, "Delorme": P, "Grenoble": L},
+        ),
+        (
+            "b",
+            "Judge Antoine Delorme spoke in Grenoble with Marie Roche.",
+            {"Antoine Delorme": P, "Grenoble": L, "Marie Roche": P},
+        ),
+        (
+            "c",
+            "Marie Roche, avocate, et Delorme se sont vus à Lyon.",
+            {"Marie Roche": P, "Delorme": P, "Lyon": L},
+        ),
+    ]
+    docs = [doc(i, t, n) for i, t, n in texts]
+    for size in range(1, len(docs)):
+        prefix = resolve(docs[:size])
+        whole = resolve(docs)
+        for entity in whole:
+            absorbed = {p.id for p in prefix if set(p.mentions) & set(entity.mentions)}
+            if absorbed:  # it holds mentions of the prefix: it is named as one of them was
+                assert entity.id in absorbed, (entity.name, absorbed)
