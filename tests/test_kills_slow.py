@@ -99,38 +99,61 @@ def _state(db: Path) -> tuple[int, int, int, int]:
     return (stored, *stages)
 
 
+# Where each dossier's two kills fall: a random moment once the phase has begun.
+PHASES = [("reading", "model"), ("model", "stages"), ("stages", "rebuild"), ("reading", "rebuild")]
+
+
+def _begun(phase: str, state: tuple[int, int, int, int], total: int) -> bool:
+    stored, entities, _, quotes = state
+    return {
+        "reading": True,
+        "model": stored == total and entities < total,
+        "stages": entities == total and quotes < total,
+        "rebuild": quotes == total,
+    }[phase]
+
+
+def _kill_in(
+    process: subprocess.Popen[str], db: Path, phase: str, rng: random.Random, total: int = 40
+) -> None:
+    """SIGKILL ``process`` at a seeded random moment once ``phase`` has begun (at once if the
+    phase is already past: the kill then falls wherever the run is)."""
+    started = time.monotonic()
+    while process.poll() is None and time.monotonic() - started < 300:
+        if _begun(phase, _state(db), total) or _state(db)[3] == total:
+            break
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0.5, 4.0) if phase == "reading" else rng.uniform(0.0, 0.3))
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGKILL)
+    process.communicate()
+
+
 def test_killed_ingests_end_in_the_dossier_of_an_uninterrupted_one(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     _corpus(corpus)
     clean = tmp_path / "clean.db"
-    start = time.monotonic()
     finished = _ingest(corpus, clean)
     _, err = finished.communicate(timeout=900)
-    took = time.monotonic() - start
     assert finished.returncode == 0, err
     expected = _export(clean)
 
     rng = random.Random(SEED)
-    fell: list[tuple[float, tuple[int, int, int, int]]] = []
+    fell: list[tuple[str, tuple[int, int, int, int]]] = []
     for attempt in range(KILLS):
         killed = tmp_path / f"killed{attempt}.db"
-        moments = sorted(rng.uniform(0.3, took) for _ in range(2))  # two kills, then a full run
-        for moment in moments:
+        for phase in PHASES[attempt % len(PHASES)]:
             process = _ingest(corpus, killed)
-            try:
-                process.wait(timeout=moment)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-            process.communicate()
-            fell.append((round(moment, 1), _state(killed)))
+            _kill_in(process, killed, phase, rng)
+            fell.append((phase, _state(killed)))
         last = _ingest(corpus, killed)
         _, err = last.communicate(timeout=900)
         assert last.returncode == 0, err
         assert "Traceback" not in err
         with sqlite3.connect(killed) as con:
             assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        assert _export(killed) == expected, f"kills at (s, state): {fell[-2:]}"
-    # the kills fell in different phases: reading, the model pass, the other stages, the rebuild
+        assert _export(killed) == expected, f"kills (phase, state): {fell[-2:]}"
+    # the kills fell in every phase: reading, the model pass, the other stages, the rebuild
     assert len({state for _, state in fell}) >= 4, fell
 
 

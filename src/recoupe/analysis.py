@@ -322,9 +322,12 @@ def _titled(
 
 def _roles(entity: ResolvedEntity, docs: dict[str, DocumentEntities]) -> tuple[RoleRecord, ...]:
     members = set(entity.mentions)
+    documents = {document for document, _ in members}
     grouped: dict[tuple[str, str], list[Span]] = defaultdict(list)
     names: dict[tuple[str, str], str] = {}
     for document, doc in docs.items():
+        if document not in documents:
+            continue
         for role in doc.roles:
             if (document, role.mention) in members:
                 key = (fold(role.text), role.qualifier)

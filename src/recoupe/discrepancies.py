@@ -31,6 +31,7 @@ from recoupe.time.dates import bounds, overlap
 
 STAGE = "recoupe.discrepancies.v1"
 _NEAR_DAYS = 10
+_MAX_GIVEN_NAMES = 3  # given names with one surname beyond which it is several people's
 _BEFORE_NAME = 45
 _AGE_AFTER = re.compile(
     r"\s*,\s*(?:âgée?\s+de\s+|aged\s+)?(\d{1,3})(?:\s*ans\b|\s*,|\s*years? old)"
@@ -184,6 +185,8 @@ def _first_names(
     found = []
     for surname, by_given in forms.items():
         names = sorted(by_given)
+        if len(names) > _MAX_GIVEN_NAMES:
+            continue  # a surname many people share ("Martin"): not one person named two ways
         for position, first in enumerate(names):
             for second in names[position + 1 :]:
                 item = _conflict(surname, by_given[first], by_given[second], docs, texts)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
@@ -33,6 +34,7 @@ PARTICLES = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes; hyphens, dots and spaces one space."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -40,6 +42,7 @@ def fold(text: str) -> str:
     return _SEPARATORS.sub(" ", text.lower()).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key two spellings of one name share: folded, possessive dropped."""
     return _POSSESSIVE.sub("", fold(text)).strip()
