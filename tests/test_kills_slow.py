@@ -107,7 +107,7 @@ def _begun(phase: str, state: tuple[int, int, int, int], total: int) -> bool:
     stored, entities, _, quotes = state
     return {
         "reading": True,
-        "model": stored == total and entities < total,
+        "model": stored == total and 0 < entities < total,
         "stages": entities == total and quotes < total,
         "rebuild": quotes == total,
     }[phase]
