@@ -41,11 +41,9 @@ def test_a_text_read_in_parts_finds_the_entities_it_finds_read_whole(
     text = "\n\n".join([FRENCH] * 12)
     whole = next(parse([text], language="fr"))
     monkeypatch.setattr("recoupe.entities.pipelines.PART_CHARS", 1_500)
+    assert len(parts(text, size=1_500)) > 5
     joined = next(parse([text], language="fr"))
-    assert joined.text == whole.text
-    assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == [
-        (e.start_char, e.end_char, e.label_) for e in whole.ents
-    ]
+    assert joined.ents == whole.ents and whole.ents
     found = analyse_documents([("d", text, "fr")])[0]
     assert {m.text for m in found.mentions} >= {"Lyon", "Rhône"}
 

@@ -39,6 +39,15 @@ from recoupe.store import Outcome, SqliteStore, Status, default_db, open_store
 from recoupe.store.search import plain_query
 
 log = logging.getLogger(__name__)
+_LIBRARIES = (
+    "trafilatura",
+    "htmldate",
+    "courlan",
+    "justext",
+    "pypdf",
+    "warcio",
+    "charset_normalizer",
+)
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
 _MAX_LISTED_FAILURES = 20
@@ -58,6 +67,9 @@ def cli(verbose: int) -> None:
     """Cross-check the news: build a sourced story dossier from French and English articles."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:  # what the readers' libraries say of a bad page is in its coded error
+        for library in _LIBRARIES:
+            logging.getLogger(library).setLevel(logging.CRITICAL)
 
 
 def _store(db: str, *, create: bool = False) -> SqliteStore:

@@ -20,7 +20,7 @@ from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import SUFFIXES, fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from recoupe.entities.pipelines import Parsed
 
 LABELS: dict[str, EntityType] = {
     "PER": EntityType.PERSON,
@@ -51,7 +51,7 @@ _ROLE_NAME = re.compile(r"^(?:[Mm]inisters?|[Mm]inistres?)\b")
 _NAME_CHAR = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 
 
-def ner_mentions(doc: Doc, text: str) -> list[Mention]:
+def ner_mentions(doc: Parsed, text: str) -> list[Mention]:
     """spaCy's entities as mentions of ``text``, trimmed; unusable ones dropped."""
     found = []
     for ent in doc.ents:
@@ -324,7 +324,7 @@ def select(candidates: Iterable[Mention]) -> list[Mention]:
     return taken
 
 
-def find_mentions(doc: Doc, text: str) -> tuple[list[Mention], list[Acronym]]:
+def find_mentions(doc: Parsed, text: str) -> tuple[list[Mention], list[Acronym]]:
     """The mentions of one document and the acronyms it defines."""
     ner = drop_groups(text, ner_mentions(doc, text))
     acronyms = find_acronyms(text)

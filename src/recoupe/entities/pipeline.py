@@ -8,7 +8,7 @@ from dataclasses import replace
 from recoupe.entities.coref import build_chains
 from recoupe.entities.mentions import find_mentions
 from recoupe.entities.model import DocumentEntities, Mention
-from recoupe.entities.pipelines import PIPELINES, parse
+from recoupe.entities.pipelines import PIPELINES, Parsed, parse
 from recoupe.entities.resolve import ResolvedEntity, resolve
 from recoupe.entities.roles import find_roles_and_relations, strip_title
 
@@ -31,8 +31,8 @@ def analyse_documents(items: Sequence[tuple[str, str, str]]) -> list[DocumentEnt
     return results
 
 
-def analyse_one(doc_id: str, text: str, language: str, doc: object) -> DocumentEntities:
-    mentions, acronyms = find_mentions(doc, text)  # type: ignore[arg-type]
+def analyse_one(doc_id: str, text: str, language: str, doc: Parsed) -> DocumentEntities:
+    mentions, acronyms = find_mentions(doc, text)
     mentions = [_without_title(text, mention, language) for mention in mentions]
     chains, mentions = build_chains(text, mentions, acronyms)
     roles, relations = find_roles_and_relations(text, mentions, language=language)

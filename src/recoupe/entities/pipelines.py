@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,6 @@ from recoupe.errors import RecoupeError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +63,28 @@ def for_model(text: str) -> str:
     return text.translate(_FOR_MODEL)
 
 
-def parse(texts: Sequence[str], *, language: str) -> Iterator[Doc]:
-    """spaCy Docs of ``texts`` (normalised for the model; offsets index the originals).
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named entity the model found: character offsets in the whole text, and its label."""
 
-    A text over :data:`PART_CHARS` is read in parts and its Doc joined from theirs, so its
-    character offsets are those of the whole text.
+    start_char: int
+    end_char: int
+    label_: str
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What the entity stage reads of the model's pass over one text: its entities."""
+
+    ents: tuple[Entity, ...]
+
+
+def parse(texts: Sequence[str], *, language: str) -> Iterator[Parsed]:
+    """The model's entities in each of ``texts`` (read normalised; offsets index the originals).
+
+    A text over :data:`PART_CHARS` is read in parts and their entities shifted to the whole
+    text's offsets; each part's Doc is let go once read, so memory holds one batch's worth.
     """
-    from spacy.tokens import Doc
-
     nlp = load(language)
     cut = [parts(for_model(text)) for text in texts]
     read = (
@@ -79,8 +93,15 @@ def parse(texts: Sequence[str], *, language: str) -> Iterator[Doc]:
         for doc in nlp.pipe(batch, batch_size=len(batch))
     )
     for pieces in cut:
-        docs = [next(read) for _ in pieces]
-        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        found: list[Entity] = []
+        offset = 0
+        for piece in pieces:
+            doc = next(read)
+            found.extend(
+                Entity(e.start_char + offset, e.end_char + offset, e.label_) for e in doc.ents
+            )
+            offset += len(piece)
+        yield Parsed(tuple(found))
 
 
 def _batches(texts: Iterable[str]) -> Iterator[list[str]]:

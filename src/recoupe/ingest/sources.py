@@ -66,7 +66,11 @@ def read_path(path: Path, *, origin: str, options: ReadOptions) -> Iterator[RawD
     role = file_role(path)
     if role == "warc":
         yield from read_warc(
-            path, hints=options.hints, max_bytes=options.max_bytes, special=options.special_files
+            path,
+            hints=options.hints,
+            max_bytes=options.max_bytes,
+            special=options.special_files,
+            origin=origin,
         )
         return
     try:

@@ -19,7 +19,7 @@ _KINDS = {
 
 
 def read_warc(
-    path: Path, *, hints: Hints, max_bytes: int, special: bool = False
+    path: Path, *, hints: Hints, max_bytes: int, special: bool = False, origin: str | None = None
 ) -> Iterator[RawDocument | Failure]:
     """Documents in a WARC file. Other records (requests, images, scripts) are passed over.
 
@@ -29,7 +29,7 @@ def read_warc(
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    origin = str(path)
+    origin = origin or str(path)
     try:
         if not special and path.exists() and not stat.S_ISREG(path.stat().st_mode):
             yield Failure(
