@@ -104,3 +104,25 @@ def test_text_listing_shows_the_sides(dossier: tuple[str, dict[str, Any]], tmp_p
     db, _ = dossier
     listing = run_recoupe("discrepancies", "--db", db, "--kind", "name_variant").stdout
     assert "[Julien Morrel]" in listing and "[Julien Morel]" in listing
+
+
+def test_a_common_surname_is_several_people_not_first_name_conflicts(tmp_path: Path) -> None:
+    given = ["Jean", "Paul", "Claire", "Louis", "Anne", "Pierre", "Sophie", "Marc"]
+    lines = [
+        json.dumps(
+            {
+                "id": f"d{n}",
+                "text": f"L'assassinat de {name} Martin à Lyon, le 3 mars, "
+                "a choqué le quartier. L'enquête est confiée à la police judiciaire.",
+            }
+        )
+        for n, name in enumerate(given)
+    ]
+    path = tmp_path / "many.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    assert not _by_kind(exported).get("first_name_conflict")  # 28 pairs, none one person
+    people = [e for e in exported["entities"] if e["type"] == "PERSON"]
+    assert len(people) == len(given)

@@ -31,7 +31,7 @@ from recoupe.time.dates import bounds, overlap
 
 STAGE = "recoupe.discrepancies.v1"
 _NEAR_DAYS = 10
-_MAX_GIVEN_NAMES = 3  # given names with one surname beyond which it is several people's
+_MAX_GIVEN_NAMES = 6  # given names of one surname beyond which it is a common name, not a family
 _BEFORE_NAME = 45
 _AGE_AFTER = re.compile(
     r"\s*,\s*(?:âgée?\s+de\s+|aged\s+)?(\d{1,3})(?:\s*ans\b|\s*,|\s*years? old)"
