@@ -366,3 +366,33 @@ def test_one_stray_byte_does_not_garble_a_utf8_article(tmp_path: Path) -> None:
     assert "Ã" not in texts["mixed.txt"] and "rénovation" in texts["mixed.txt"]
     assert "“citation” collée" in texts["mixed.txt"]
     assert "rénovation" in texts["legacy.txt"]
+
+
+def test_analyze_reports_a_bug_on_one_document_in_its_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from recoupe import cli
+    from recoupe.entities import pipeline
+
+    records = tmp_path / "r.jsonl"
+    records.write_text(
+        json.dumps({"id": "ok", "text": FRENCH})
+        + "\n"
+        + json.dumps({"id": "bad", "text": ENGLISH}),
+        encoding="utf-8",
+    )
+    real = pipeline.analyse_documents
+
+    def buggy(items: list[tuple[str, str, str]]) -> object:
+        if any("Leeds" in text for _, text, _ in items):
+            raise RuntimeError("boom")
+        return real(items)
+
+    monkeypatch.setattr("recoupe.cli_analyze.analyse_documents", buggy)
+    monkeypatch.setattr("sys.argv", ["recoupe", "analyze", str(records)])
+    with pytest.raises(SystemExit) as exited:
+        cli.main()
+    assert exited.value.code == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["id"] for line in lines] == ["ok", "bad"]
+    assert lines[0]["entities"] and lines[1]["error"]["code"] == "analysis_failed"

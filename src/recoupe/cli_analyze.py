@@ -13,6 +13,7 @@ import click
 from recoupe.build import clean_or_fail
 from recoupe.display import json_line
 from recoupe.entities.pipeline import analyse_documents
+from recoupe.errors import EXIT_SOME_FAILED, Code
 from recoupe.ingest.sources import ReadOptions, read_targets
 from recoupe.model import Article, Failure, Hints, Kind, RawDocument
 from recoupe.quotes import find_quotes
@@ -46,10 +47,47 @@ def analyze_command(target: str, published: str | None, language: str | None, fm
     articles = [
         (str(i), a.text, a.language) for i, a in enumerate(cleaned) if isinstance(a, Article)
     ]
-    results = {int(r.document): r for r in analyse_documents(articles)}
+    results = _entities(articles)
+    failed = False
     for position, item in enumerate(cleaned):
-        click.echo(json_line(_line(item, results.get(position))))
-    sys.exit(1 if any(isinstance(item, Failure) for item in cleaned) else 0)
+        result = results.get(position)
+        try:
+            if isinstance(result, BaseException):
+                raise result
+            line = _line(item, result)
+        except Exception as error:  # a bug on one document: said in its place, the rest go on
+            line = _failed(item, error)
+        failed = failed or "error" in line
+        click.echo(json_line(line))
+    sys.exit(EXIT_SOME_FAILED if failed else 0)
+
+
+def _entities(articles: list[tuple[str, str, str]]) -> dict[int, Any]:
+    """The entity stage on all documents at once; if that fails, one by one (a document it
+    fails on gets none, and its line says so)."""
+    try:
+        return {int(r.document): r for r in analyse_documents(articles)}
+    except Exception:
+        found: dict[int, Any] = {}
+        for article in articles:
+            try:
+                found.update({int(r.document): r for r in analyse_documents([article])})
+            except Exception as error:
+                found[int(article[0])] = error
+        return found
+
+
+def _failed(item: Article | Failure, error: BaseException) -> dict[str, Any]:
+    if isinstance(item, Failure):
+        return _line(item, None)
+    return {
+        "id": _identifier(item.origin, item.raw.hints.record_id),
+        "error": {
+            "code": str(Code.ANALYSIS_FAILED),
+            "message": f"analysis failed on it ({type(error).__name__}: {error}) — please "
+            "report this bug",
+        },
+    }
 
 
 def _identifier(origin: str, record_id: str | None) -> str:
