@@ -171,5 +171,8 @@ def _charset(content_type: str | None, headers: dict[str, str]) -> str | None:
 def _host(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # "http://[::1": no host to name the source by
+        return None
     return host.removeprefix("www.") or None

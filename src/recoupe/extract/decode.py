@@ -52,12 +52,34 @@ def decode_text(data: bytes, *, declared: str | None = None) -> str:
     mixed = _mostly_utf8(data, fallback=_single_byte(declared))
     if mixed is not None:
         return normalise_newlines(mixed)
-    if declared:
+    charset = _charset(declared)
+    if charset:
         try:
-            return normalise_newlines(data.decode(_windows_for_latin1(declared)))
-        except (LookupError, UnicodeDecodeError):
+            return normalise_newlines(data.decode(charset))
+        except UnicodeDecodeError:
             pass
     return normalise_newlines(_detect(data))
+
+
+# Codecs Python knows that are no character set a document is written in: a page declaring one
+# ("idna", "unicode_escape", "undefined") is read as if it declared none.
+_NOT_CHARSETS = frozenset(
+    {"idna", "punycode", "unicode_escape", "raw_unicode_escape", "undefined", "mbcs", "oem"}
+)
+
+
+def _charset(declared: str | None) -> str | None:
+    """The codec of a declared character set, when it is one (Latin-1 read as Windows-1252)."""
+    if not declared:
+        return None
+    try:
+        name = _windows_for_latin1(declared)
+        info = codecs.lookup(name)
+    except (LookupError, ValueError):
+        return None
+    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return name
 
 
 _STRAY = re.compile("[\udc80-\udcff]+")
@@ -81,12 +103,12 @@ def _mostly_utf8(data: bytes, *, fallback: str) -> str | None:
 def _single_byte(declared: str | None) -> str:
     """The encoding stray bytes are read in: the declared one when it has one byte per
     character, else Windows-1252."""
-    if declared:
+    name = _charset(declared)
+    if name:
         try:
-            name = _windows_for_latin1(declared)
             if len("é".encode(name, errors="ignore")) <= 1 and "x".encode(name) == b"x":
                 return name
-        except LookupError:
+        except (UnicodeError, ValueError, LookupError):
             pass
     return "cp1252"
 
@@ -107,5 +129,10 @@ def _windows_for_latin1(encoding: str) -> str:
 
 
 def normalise_newlines(text: str) -> str:
-    """``\\r\\n`` and lone ``\\r`` become ``\\n``; a leading BOM character is dropped."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    """``\\r\\n`` and lone ``\\r`` become ``\\n``; a leading BOM character is dropped; a lone
+    surrogate (which no text holds, but some codecs make) becomes U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -166,19 +166,32 @@ def _declared_charset(data: bytes) -> str | None:
 def _parse(markup: str) -> HtmlElement:
     if not markup.strip():
         raise _no_text()
-    tree = trafilatura.load_html(markup)
-    if tree is None:
-        # not recognisably HTML (a fragment): parse it as the body of a page
-        tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")
+    try:
+        tree = trafilatura.load_html(markup)
+        if tree is None:
+            # not recognisably HTML (a fragment): parse it as the body of a page
+            tree = trafilatura.load_html(f"<html><body>{markup}</body></html>")
+    except Exception as exc:  # lxml and trafilatura are third-party: a page can break them
+        raise _unparsable(exc) from exc
     if tree is None:
         raise _no_text()
     return tree
 
 
+def _unparsable(exc: Exception) -> IngestError:
+    return IngestError(
+        Code.NO_TEXT,
+        f"the page could not be parsed ({type(exc).__name__}: {exc}): give its text as a .txt file",
+    )
+
+
 def _main_text(tree: HtmlElement, url: str | None) -> tuple[Document, str]:
     """The trafilatura document and clean text of the first pass that finds prose."""
     for options in _PASSES:
-        document = trafilatura.bare_extraction(tree, url=url, **_COMMON, **options)
+        try:
+            document = trafilatura.bare_extraction(tree, url=url, **_COMMON, **options)
+        except Exception as exc:  # third-party (lxml's AssertionError on an <svg> holding <p>)
+            raise _unparsable(exc) from exc
         if isinstance(document, Document) and document.text:
             text = _clean_text(document.text)
             if _has_prose(text):

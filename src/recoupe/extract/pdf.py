@@ -26,6 +26,10 @@ def pdf_text(data: bytes) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(Code.BAD_PDF, f"cannot parse the PDF: {exc}") from exc
+    except Exception as exc:  # pypdf is third-party: a crafted file breaks it anywhere
+        raise IngestError(
+            Code.BAD_PDF, f"cannot parse the PDF ({type(exc).__name__}: {exc})"
+        ) from exc
     pages = _drop_running_lines(pages)
     text = "\n\n".join(page.strip() for page in pages if page.strip())
     text = reflow(_HYPHEN_BREAK.sub(r"\1\2", text))

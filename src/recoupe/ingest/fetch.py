@@ -258,13 +258,14 @@ def parse_url(url: str) -> httpx.URL:
     """Parse an http(s) URL with a host, or raise ``IngestError`` (``bad_url``)."""
     try:
         parsed = httpx.URL(url)
+        host = parsed.host  # an IDNA error ("xn--") shows only here
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise IngestError(Code.BAD_URL, f"not a valid URL: {url!r} ({exc})") from exc
     if parsed.scheme not in ("http", "https"):
         raise IngestError(
             Code.BAD_URL, f"only http:// and https:// URLs can be fetched, not {url!r}"
         )
-    if not parsed.host:
+    if not host:
         raise IngestError(Code.BAD_URL, f"the URL has no host: {url!r}")
     return parsed
 
@@ -360,6 +361,8 @@ def _send(
             ) from exc
         except httpx.UnsupportedProtocol as exc:
             raise IngestError(Code.BAD_URL, f"cannot fetch {url}: {exc}") from exc
+        except (httpx.InvalidURL, ValueError) as exc:  # e.g. a Location httpx cannot parse
+            raise IngestError(Code.BAD_URL, f"{url} answered with an invalid URL ({exc})") from exc
         except httpx.HTTPError as exc:
             raise IngestError(Code.UNREACHABLE, f"cannot fetch {url}: {exc}") from exc
     raise IngestError(

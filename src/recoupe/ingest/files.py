@@ -69,8 +69,8 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, special: bool =
         status = path.stat()
     except FileNotFoundError as exc:
         raise IngestError(Code.NOT_FOUND, f"no such file: {path}") from exc
-    except OSError as exc:
-        raise IngestError(Code.UNREADABLE, f"cannot read {path}: {exc.strerror}") from exc
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        raise IngestError(Code.UNREADABLE, f"cannot read {path}: {exc}") from exc
     if not special and not stat.S_ISREG(status.st_mode):
         raise IngestError(
             Code.NOT_REGULAR,

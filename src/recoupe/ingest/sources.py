@@ -113,6 +113,14 @@ def _read_record(
     record_options = dataclasses.replace(options, hints=hints)
     if record.field == "path":
         path = os.path.normpath(os.path.join(base, record.value))
+        if "\0" in path or file_role(Path(path)) == "records":
+            yield Failure(
+                record_origin(source, record),
+                Code.BAD_RECORD,
+                f"the record's path {record.value!r} is not a document file"
+                + (" (it names a file of records)" if "\0" not in path else " (a NUL in it)"),
+            )
+            return
         if not options.allow_paths_outside and not _inside(path, base):
             yield Failure(
                 path,
