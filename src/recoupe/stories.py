@@ -55,6 +55,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from recoupe.entities.names import name_key
+
 LEAD_WORDS = 400  # words of the text read after the title
 TITLE_WEIGHT = 2  # the title's words count twice
 ENTITY_WEIGHT = 0.5  # share of the entity cosine in the score, the rest is the text cosine
@@ -229,12 +231,22 @@ def _decay(a: int | None, b: int | None) -> float:
     return 1.0 / (1.0 + (gap / DECAY_DAYS) ** 2)
 
 
+def _entity_keys(doc: StoryDoc) -> set[str]:
+    """What a document names, for the entity cosine: each entity by its name's key when it has
+    one, so two entities the resolver kept apart but that bear one name ("Brian Nichols" in two
+    unlinked chains) count as the same thing named — for a story, they are."""
+    return {
+        "name:" + name_key(doc.entity_names[e]) if e in doc.entity_names else e
+        for e in doc.entities
+    }
+
+
 def _pair_scores(features: Sequence[_Features]) -> dict[tuple[int, int], float]:
     """Scores of the pairs (i < j) of ``features`` sharing an indexed entity or word."""
     n = len(features)
     max_df = n if n < BLOCK_MIN_DOCS else min(BLOCK_MAX_DOCS, max(2, int(BLOCK_MAX_DF * n)))
     entity_vectors = _weights(
-        [dict.fromkeys(sorted(f.doc.entities), 1.0) for f in features], n, 0.0
+        [dict.fromkeys(sorted(_entity_keys(f.doc)), 1.0) for f in features], n, 0.0
     )
     term_vectors = _weights([{k: float(v) for k, v in f.terms.items()} for f in features], n, 1.0)
     entity_dots = _cosines(entity_vectors, max_df)
