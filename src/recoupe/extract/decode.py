@@ -77,7 +77,7 @@ def _charset(declared: str | None) -> str | None:
         info = codecs.lookup(name)
     except (LookupError, ValueError):
         return None
-    if info.name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+    if info.name.replace("-", "_") in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
         return None
     return name
 
