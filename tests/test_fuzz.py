@@ -9,14 +9,17 @@ that the only exception it lets out is the one its contract names:
   an ``internal`` one (that is a bug the last-resort handler caught), and the article storable;
 - ``gunzip`` and the content-coding ``decode``: only ``IngestError``, and what was compressed
   comes back unchanged;
+- a records file read from disk (paths beside it, outside it, to itself, with a NUL) and a URL
+  read offline (a fake resolver, a mock transport serving pages, feeds, redirects, codings):
+  only ``RawDocument`` and ``Failure``, and what was read cleans without an ``internal`` failure;
 - the per-document stages (entities, then events and quotes on the entities as the store gives
   them back): no exception, every span inside the text, results JSON-ready;
-- the whole ``recoupe ingest`` / ``export`` path once on a generated folder (slow tier).
+- the whole ``recoupe ingest`` / ``export`` path on three generated folders (~25 s): exit 0 or 1,
+  no traceback, an export that validates, no ``internal`` / ``analysis_failed`` error.
 
-Inputs are derandomized so a CI run is reproducible; :data:`TRIED` counts the inputs each property
-was given (printed when the module ends, visible with ``pytest -s``). Crashes that are known and
-not yet fixed are kept apart (``KNOWN_*`` and the ``xfail`` tests at the end) so the properties
-keep testing the rest: delete them when the library is fixed (the strict xfails will say so).
+Inputs are derandomized so a CI run is reproducible (``RECOUPE_FUZZ_SCALE=20`` runs twenty times
+as many); :data:`TRIED` counts the inputs each property was given (printed when the module ends,
+visible with ``pytest -s``). The crashes found are kept as regression tests at the end.
 """
 
 from __future__ import annotations
@@ -24,7 +27,9 @@ from __future__ import annotations
 import codecs
 import encodings.aliases
 import gzip
+import io
 import json
+import os
 import string
 import sys
 import tempfile
@@ -33,10 +38,11 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from unittest import mock
 
+import httpx
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
 from recoupe.build import clean_or_fail
@@ -48,12 +54,15 @@ from recoupe.events.serialize import dump as dump_events
 from recoupe.extract.decode import decode_text
 from recoupe.ingest.decoding import STEP, codings
 from recoupe.ingest.decoding import decode as decode_body
+from recoupe.ingest.fetch import FetchPolicy
 from recoupe.ingest.files import gunzip
 from recoupe.ingest.records import Record, parse_records
+from recoupe.ingest.sources import ReadOptions, read_path
+from recoupe.ingest.urls import read_url
 from recoupe.model import Article, Failure, Hints, Kind, RawDocument
 from recoupe.quotes import stage as quotes_stage
-from recoupe.store import StoredDocument
-from tests.articles import ENGLISH, FRENCH
+from recoupe.store import StoredDocument, open_store
+from tests.articles import ENGLISH, FRENCH, html_page
 from tests.conftest import SCHEMA, run_recoupe, validate_dossier
 from tests.pdfs import blank_pdf, text_pdf
 
@@ -67,10 +76,14 @@ def _report_inputs() -> Iterator[None]:
     print(f"\n[test_fuzz] inputs tried: {counts}", file=sys.stderr)
 
 
-def _fuzz(max_examples: int) -> Any:
+# A longer hunt: RECOUPE_FUZZ_SCALE=20 runs twenty times as many inputs (still reproducible).
+SCALE = float(os.environ.get("RECOUPE_FUZZ_SCALE", "1"))
+
+
+def _fuzz(max_examples: int) -> settings:
     """Settings of a property: reproducible, no deadline (the first call loads models)."""
     return settings(
-        max_examples=max_examples,
+        max_examples=max(1, round(max_examples * SCALE)),
         deadline=None,
         derandomize=True,
         database=None,
@@ -221,24 +234,6 @@ CODEC_NAMES = sorted(
     | {"utf-8", "latin-1", "iso-8859-1", "ascii", "cp1252", "utf-16", "utf-32", "utf-8-sig"}
     | {"utf-7", "punycode", "rot13", "base64", "hex", "zlib", "charmap", "x-user-defined"}
 )
-# Codec names that ``decode_text`` is known to crash on (see the xfail tests below): the
-# properties leave them out so the rest is still tested. Delete when fixed.
-KNOWN_CRASHING_CODECS = frozenset({"idna", "undefined", "unicode_escape", "raw_unicode_escape"})
-
-
-def _crashes_known(declared: str | None) -> bool:
-    if declared is None:
-        return False
-    if "\x00" in declared:
-        return True  # codecs.lookup raises ValueError (embedded null character)
-    try:
-        return codecs.lookup(declared).name.replace("-", "_") in {
-            name.replace("-", "_") for name in KNOWN_CRASHING_CODECS
-        }
-    except LookupError:
-        return False
-
-
 BOMS = [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE]
 _text_encodings = st.sampled_from(
     ["utf-8", "cp1252", "latin-1", "utf-16", "utf-16-le", "utf-32", "shift_jis", "koi8-r", "cp437"]
@@ -265,11 +260,9 @@ def document_bytes(draw: st.DrawFn) -> bytes:
 declared_charsets = st.none() | st.sampled_from(CODEC_NAMES) | st.text(max_size=12)
 
 
-@_fuzz(400)
+@_fuzz(1000)
 @given(data=document_bytes(), declared=declared_charsets)
 def test_decode_text_raises_only_ingest_errors(data: bytes, declared: str | None) -> None:
-    if _crashes_known(declared):
-        declared = None
     TRIED["decode_text"] += 1
     try:
         text = decode_text(data, declared=declared)
@@ -342,7 +335,7 @@ def records_file(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["", " ", "\ufeff", "\n"])) + newline.join(lines)
 
 
-@_fuzz(300)
+@_fuzz(500)
 @given(source=st.sampled_from(["r.jsonl", "dir/r.json", "s\udcff.jsonl", ""]), data=records_file())
 def test_parse_records_never_raises(source: str, data: str) -> None:
     TRIED["parse_records"] += 1
@@ -532,7 +525,9 @@ ORIGINS = [
     "scan.pdf",
     "caf\udce9.txt",
 ]
-urls = st.none() | st.sampled_from(["https://www.example.org/a", "x", "http://[::1]/a"])
+urls = st.none() | st.sampled_from(
+    ["https://www.example.org/a", "x", "http://[::1]/a", "http://[::1", "http://[", "http://xn--/"]
+)
 urls |= st.text(max_size=12).map(lambda t: "http://" + t)
 hints = st.builds(
     Hints,
@@ -562,17 +557,13 @@ def raw_documents(draw: st.DrawFn) -> RawDocument:
     else:
         data = draw(pdf_bytes())
     charset = draw(declared_charsets)
-    if _crashes_known(charset):
-        charset = None
     content_type = None if charset is None else f"text/plain; charset={charset}"
     headers = draw(
         st.dictionaries(
-            st.sampled_from(["Content-Type", "content-type", "Date"]), st.text(max_size=30)
+            st.sampled_from(["Content-Type", "content-type", "Date"]),
+            st.text(max_size=30) | declared_charsets.map(lambda c: f"text/html; charset={c}"),
         )
     )
-    if _crashes_known(_charset_of(headers, content_type)):
-        headers = {}
-    url = draw(urls)
     return RawDocument(
         origin=draw(st.sampled_from(ORIGINS)),
         data=data,
@@ -581,28 +572,11 @@ def raw_documents(draw: st.DrawFn) -> RawDocument:
         hints=draw(hints),
         headers=headers,
         content_type=content_type,
-        url=None if _url_crashes_known(url) else url,
+        url=draw(urls),
     )
 
 
-def _url_crashes_known(url: str | None) -> bool:
-    """``clean`` takes the source from the URL's host: ``urlsplit`` raises on a bad IPv6 host
-    (see the xfail tests below). Delete when fixed."""
-    try:
-        urlsplit(url or "").hostname  # noqa: B018
-    except ValueError:
-        return True
-    return False
-
-
-def _charset_of(headers: dict[str, str], content_type: str | None) -> str | None:
-    header = next((v for k, v in headers.items() if k.lower() == "content-type"), content_type)
-    if not header or "charset=" not in header.lower():
-        return None
-    return header.lower().split("charset=", 1)[1].split(";", 1)[0].strip().strip('"') or None
-
-
-@_fuzz(250)
+@_fuzz(800)
 @given(raw=raw_documents())
 def test_clean_or_fail_returns_an_article_or_a_coded_failure(raw: RawDocument) -> None:
     TRIED[f"clean_or_fail[{raw.kind}]"] += 1
@@ -617,6 +591,19 @@ def test_clean_or_fail_returns_an_article_or_a_coded_failure(raw: RawDocument) -
         _storable(text)
 
 
+@_fuzz(400)
+@given(data=pdf_bytes(), origin=st.sampled_from(["scan.pdf", "https://example.org/a.pdf"]))
+def test_clean_or_fail_on_tampered_pdfs(data: bytes, origin: str) -> None:
+    TRIED["clean_or_fail[pdf, tampered]"] += 1
+    raw = RawDocument(origin, data, Kind.PDF, "2025-12-01T00:00:00+00:00")
+    result = clean_or_fail(raw)
+    event(f"pdf: {result.code if isinstance(result, Failure) else 'article'}")
+    if isinstance(result, Failure):
+        assert result.code != Code.INTERNAL, result.message
+    else:
+        _storable(result.text)
+
+
 # -- 4. gunzip and content codings ---------------------------------------------------------------
 
 
@@ -629,7 +616,7 @@ def gzip_bytes(draw: st.DrawFn) -> tuple[bytes, bytes | None]:
         return draw(st.binary(max_size=200)), None
     if kind == 1:
         return b"\x1f\x8b" + draw(st.binary(max_size=200)), None
-    data = gzip.compress(payload, compresslevel=draw(st.integers(0, 9)))
+    data = gzip.compress(payload, compresslevel=draw(st.integers(0, 9)), mtime=0)
     if kind == 2:
         return data, payload
     if kind == 3:  # two members, or trailing junk
@@ -638,7 +625,7 @@ def gzip_bytes(draw: st.DrawFn) -> tuple[bytes, bytes | None]:
     return data[:at] + draw(st.binary(max_size=3)) + data[at + 1 :], None
 
 
-@_fuzz(300)
+@_fuzz(600)
 @given(case=gzip_bytes(), max_bytes=st.integers(1, 6_000))
 def test_gunzip_raises_only_ingest_errors(case: tuple[bytes, bytes | None], max_bytes: int) -> None:
     TRIED["gunzip"] += 1
@@ -656,7 +643,7 @@ def test_gunzip_raises_only_ingest_errors(case: tuple[bytes, bytes | None], max_
 
 def _compress(data: bytes, coding: str) -> bytes:
     if coding in ("gzip", "x-gzip"):
-        return gzip.compress(data)
+        return gzip.compress(data, mtime=0)
     if coding == "deflate-raw":
         compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
         return compressor.compress(data) + compressor.flush()
@@ -697,7 +684,7 @@ def encoded_body(draw: st.DrawFn) -> tuple[list[bytes], str | None, bytes | None
     return chunks, header, expected
 
 
-@_fuzz(250)
+@_fuzz(500)
 @given(case=encoded_body())
 def test_content_decoding_raises_only_ingest_errors(
     case: tuple[list[bytes], str | None, bytes | None],
@@ -714,6 +701,257 @@ def test_content_decoding_raises_only_ingest_errors(
         assert all(len(piece) <= STEP for piece in out)
     if expected is not None:
         assert b"".join(out) == expected
+
+
+# -- 4b. a records file read from disk (paths beside it, outside it, itself) ---------------------
+
+RECORD_PATHS = [
+    "a.txt",
+    "sub/b.html",
+    "sub",
+    ".",
+    "../outside.txt",
+    "/etc/hostname",
+    "missing.txt",
+    "a.txt.gz",
+    "c.jsonl",
+    "x.warc",
+    "a.txt\x00",
+    "r.jsonl",
+    "sub/../r.jsonl",
+    "caf\udce9.txt",
+]
+
+
+@st.composite
+def records_on_disk(draw: st.DrawFn) -> str:
+    """A records file whose records name files around it, mixed with any other line."""
+    named = st.builds(
+        lambda path, hints: json.dumps({"path": path, **hints}),
+        st.sampled_from(RECORD_PATHS) | st.text(max_size=12),
+        st.fixed_dictionaries({}, optional={"title": json_values, "published": json_values}),
+    )
+    urls = st.sampled_from(["http://news.example/a", "ftp://x/", "file:///etc/passwd", "http://"])
+    lines = draw(
+        st.lists(named | urls.map(lambda u: json.dumps({"url": u})) | json_line(), max_size=6)
+    )
+    return "\n".join(lines) if draw(st.booleans()) else "[" + ",".join(lines) + "]"
+
+
+def _offline_read_url(url: str, **_: Any) -> Iterator[Failure]:
+    yield Failure(url, Code.UNREACHABLE, "offline (test)")
+
+
+@_fuzz(250)
+@given(data=records_on_disk(), outside=st.booleans())
+def test_reading_a_records_file_yields_documents_or_failures(data: str, outside: bool) -> None:
+    TRIED["read_path[records]"] += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "outside.txt").write_text(ENGLISH, encoding="utf-8")
+        folder = Path(tmp) / "in"
+        (folder / "sub").mkdir(parents=True)
+        (folder / "a.txt").write_text(FRENCH, encoding="utf-8")
+        (folder / "a.txt.gz").write_bytes(_gzipped(FRENCH))
+        (folder / "sub" / "b.html").write_text(html_page("T", FRENCH), encoding="utf-8")
+        (folder / "c.jsonl").write_text('{"text": "x"}\n{"path": "a.txt"}\n', encoding="utf-8")
+        (folder / "x.warc").write_bytes(b"WARC/1.0\r\n\r\n")
+        records = folder / "r.jsonl"
+        records.write_bytes(data.encode("utf-8", "surrogatepass"))
+        options = ReadOptions(allow_paths_outside=outside)
+        with mock.patch("recoupe.ingest.sources.read_url", _offline_read_url):
+            items = list(read_path(records, origin=str(records), options=options))
+    for item in items:
+        assert isinstance(item, RawDocument | Failure)
+        event(f"record: {item.code if isinstance(item, Failure) else item.kind}")
+        _storable(item.origin)
+
+
+# -- 4c. URLs, pages and feeds, offline (a fake resolver and a mock transport) -------------------
+
+FEED_LINKS = [
+    "http:x",
+    "http://news.example/1",
+    "/relative",
+    "https://news.example/2?a=1#f",
+    "urn:x:1",
+    "http://xn--/",
+    "http://127.0.0.1/",
+    "http://[::1",
+    "javascript:alert(1)",
+    "",
+]
+FEED_DATES = [
+    "Tue, 05 Mar 2024 10:00:00 GMT",
+    "2024-03-05T10:00:00Z",
+    "9999-99-99",
+    "yesterday",
+    "Mon, 31 Feb 2024 25:61:00 +9999",
+    "0001-01-01T00:00:00Z",
+    "",
+]
+
+
+@st.composite
+def feed_body(draw: st.DrawFn) -> bytes:
+    text = _words | st.sampled_from(["<b>x</b>", "&amp;", "&bogus;", "]]>", "<![CDATA[x]]>"])
+    entries = draw(
+        st.lists(
+            st.tuples(
+                text,
+                st.sampled_from(FEED_LINKS) | st.text(max_size=10),
+                st.sampled_from(FEED_DATES),
+                text,
+            ),
+            min_size=draw(st.sampled_from([0, 1, 1])),
+            max_size=3,
+        )
+    )
+    if draw(st.booleans()):
+        items = "".join(
+            f"<item><title>{t}</title><link>{link}</link><pubDate>{d}</pubDate>"
+            f"<author>{a}</author><description>{t}</description></item>"
+            for t, link, d, a in entries
+        )
+        xml = f'<?xml version="1.0"?><rss version="2.0"><channel><title>{draw(text)}</title>{items}</channel></rss>'
+    else:
+        items = "".join(
+            f'<entry><title>{t}</title><link href="{link}"/><updated>{d}</updated>'
+            f"<author><name>{a}</name></author></entry>"
+            for t, link, d, a in entries
+        )
+        xml = f'<feed xmlns="http://www.w3.org/2005/Atom"><title>{draw(text)}</title>{items}</feed>'
+    return xml.encode(draw(st.sampled_from(["utf-8", "latin-1", "utf-16"])), "replace")
+
+
+CONTENT_TYPES = [
+    None,
+    "text/html",
+    "text/html; charset=utf-8",
+    "text/html; charset=latin-1",
+    "text/plain; charset=utf-8",
+    "text/plain; charset=bogus",
+    "application/pdf",
+    "application/rss+xml",
+    "application/atom+xml",
+    "text/xml",
+    "application/xml",
+    "image/png",
+    "",
+    ";",
+    'text/html; charset="utf-16"',
+]
+
+
+@st.composite
+def http_response(draw: st.DrawFn) -> tuple[int, dict[str, str], bytes]:
+    status = draw(st.sampled_from([200] * 6 + [301, 302, 304, 307, 404, 500, 999]))
+    shape = draw(st.integers(0, 4))
+    body = draw(
+        [
+            html_markup().map(lambda m: m.encode("utf-8", "replace")),
+            news_text.map(str.encode),
+            feed_body(),
+            pdf_bytes(),
+            st.binary(max_size=200),
+        ][shape]
+    )
+    headers: dict[str, str] = {}
+    suited_types: list[list[str | None]] = [
+        ["text/html", "text/html; charset=utf-8", None],
+        ["text/plain; charset=utf-8", "text/plain", None],
+        ["application/rss+xml", "application/atom+xml", "text/xml", None],
+        ["application/pdf", None],
+        [None],
+    ]
+    suited = st.sampled_from(suited_types[shape])
+    ctype = draw(
+        st.one_of(
+            suited,
+            suited,
+            st.sampled_from(CONTENT_TYPES),
+            st.text(string.printable, max_size=20),
+            st.text(max_size=20),
+        )
+    )
+    if ctype is not None:
+        headers["content-type"] = ctype
+    if status in (301, 302, 307) or draw(st.integers(0, 9)) == 0:
+        headers["location"] = draw(st.sampled_from(FEED_LINKS) | st.text(max_size=10))
+    coding = draw(st.sampled_from([None] * 6 + ["gzip", "deflate", "gzip, gzip", "br", "bogus"]))
+    if coding is not None:
+        headers["content-encoding"] = coding
+        if coding == "gzip" or (coding == "gzip, gzip" and draw(st.booleans())):
+            body = _gzipped_bytes(body)
+        if coding == "gzip, gzip":
+            body = _gzipped_bytes(body)
+        if coding == "deflate":
+            body = zlib.compress(body)
+    if draw(st.integers(0, 4)) == 0:
+        headers["content-length"] = draw(
+            st.sampled_from(["0", "-1", "99999999999", "x", str(len(body))])
+        )
+    return status, headers, body
+
+
+def _gzipped_bytes(data: bytes) -> bytes:
+    return gzip.compress(data, mtime=0)
+
+
+PAGE_URLS = [
+    "http://news.example/a",
+    "https://news.example/a?b=1",
+    "http://xn--/",
+    "http://news.example:99999/",
+    "http://user:pw@news.example/",
+    "http://[::1",
+    "http://10.0.0.1/",
+    "HTTPS://NEWS.EXAMPLE/É",
+    "http://news.example/%zz",
+]
+
+
+@pytest.mark.filterwarnings("ignore:To avoid breaking existing software:DeprecationWarning")
+@_fuzz(300)
+@given(
+    url=st.one_of(
+        st.just("http://news.example/a"),
+        st.just("https://news.example/feed"),
+        st.sampled_from(PAGE_URLS),
+        st.text(max_size=15).map(lambda t: "http://" + t),
+    ),
+    responses=st.lists(http_response(), min_size=1, max_size=4),
+    max_bytes=st.sampled_from([100, 1_000_000, 1_000_000]),
+)
+def test_reading_a_url_yields_documents_or_failures(
+    url: str, responses: list[tuple[int, dict[str, str], bytes]], max_bytes: int
+) -> None:
+    TRIED["read_url"] += 1
+    calls = iter(range(10_000))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        status, headers, body = responses[next(calls) % len(responses)]
+        raw_headers = [(name.encode(), value.encode("utf-8")) for name, value in headers.items()]
+        return httpx.Response(status, headers=raw_headers, stream=httpx.ByteStream(body))
+
+    policy = FetchPolicy(timeout=5, deadline=30, max_bytes=max_bytes, max_redirects=3)
+    with httpx.Client(transport=httpx.MockTransport(handler)) as client:
+        items = list(read_url(url, policy=policy, hints=Hints(), client=client, resolve=_public))
+    if any(item.origin != url for item in items):
+        event("url: a feed's entries")
+    for item in items:
+        assert isinstance(item, RawDocument | Failure)
+        if isinstance(item, Failure):
+            event(f"url: {item.code}")
+            assert item.code != Code.INTERNAL
+            continue
+        result = clean_or_fail(item)  # what was fetched goes on to be cleaned
+        event(f"url: {item.kind} -> {getattr(result, 'code', 'article')}")
+        if isinstance(result, Failure):
+            assert result.code != Code.INTERNAL, result.message
+
+
+def _public(host: str) -> list[str]:
+    return ["93.184.216.34"]
 
 
 # -- 5. the per-document analysis stages ---------------------------------------------------------
@@ -752,7 +990,7 @@ def _inside(text: str, start: int | None, end: int | None) -> None:
     assert 0 <= start <= end <= len(text), (start, end, len(text))
 
 
-@_fuzz(40)
+@_fuzz(200)
 @given(
     text=news_text,
     language=st.sampled_from(["fr", "en"]),
@@ -790,6 +1028,10 @@ def test_document_stages_never_raise_and_keep_spans_inside_the_text(
 # -- 6. the whole command, once ------------------------------------------------------------------
 
 
+def _gzipped(text: str) -> bytes:
+    return gzip.compress(text.encode(), mtime=0)
+
+
 @st.composite
 def ingest_folder(draw: st.DrawFn) -> dict[str, bytes]:
     """A handful of files of every kind ``recoupe ingest`` reads from a folder."""
@@ -799,20 +1041,57 @@ def ingest_folder(draw: st.DrawFn) -> dict[str, bytes]:
     files["c.md"] = draw(markdown_text()).encode("utf-8", "replace")
     lines = draw(st.lists(json_line(), min_size=1, max_size=5))
     lines.insert(draw(st.integers(0, len(lines))), json.dumps({"text": draw(news_text)}))
+    lines.append(json.dumps({"path": draw(st.sampled_from(["a.txt", "d.jsonl", "x\x00.txt"]))}))
     files["d.jsonl"] = "\n".join(lines).encode("utf-8", "surrogatepass")
-    files["e.txt.gz"] = draw(gzip_bytes())[0]
+    files["e.txt.gz"] = draw(gzip_bytes().map(lambda case: case[0]) | news_text.map(_gzipped))
     files["f.pdf"] = draw(pdf_bytes())
     files["g.txt"] = draw(st.binary(max_size=300))
+    files["h.warc"] = draw(warc_bytes())
     return files
 
 
-@pytest.mark.slow
+@st.composite
+def warc_bytes(draw: st.DrawFn) -> bytes:
+    """A WARC of a few responses and resources (pages, text, PDFs, other types), maybe cut."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=draw(st.booleans()))
+    for _ in range(draw(st.integers(1, 3))):
+        uri = draw(urls) or "http://news.example/a"
+        charset = draw(declared_charsets)
+        media = draw(st.sampled_from(["text/html", "text/plain", "application/pdf", "image/png"]))
+        ctype = media if charset is None else f"{media}; charset={charset}"
+        body = draw(
+            st.one_of(
+                html_markup().map(lambda m: m.encode("utf-8", "replace")),
+                news_text.map(str.encode),
+                pdf_bytes(),
+            )
+        )
+        if draw(st.booleans()):
+            status = draw(st.sampled_from(["200 OK", "404 Not Found", "301 Moved"]))
+            http = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=http
+            )
+        else:
+            record = writer.create_warc_record(
+                uri, "resource", payload=io.BytesIO(body), warc_content_type=ctype
+            )
+        writer.write_record(record)
+    data = out.getvalue()
+    return data[: draw(st.integers(0, len(data)))] if draw(st.integers(0, 3)) == 0 else data
+
+
 @settings(
     max_examples=3,
     deadline=None,
     derandomize=True,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: each run takes seconds
 )
 @given(files=ingest_folder(), language=st.sampled_from([None, "fr", "en"]))
 def test_ingest_and_export_of_a_generated_folder(
@@ -826,6 +1105,8 @@ def test_ingest_and_export_of_a_generated_folder(
             (folder / name).write_bytes(data)
         db = str(Path(tmp) / "d.db")
         extra = ["--language", language] if language else []
+        # a record may name a URL: no waiting on the network
+        extra += ["--timeout", "2", "--deadline", "3"]
         result = run_recoupe("ingest", str(folder), "--db", db, *extra)
         assert result.returncode in (0, 1), result.stderr[-3000:]
         assert "Traceback" not in result.stderr and "Traceback" not in result.stdout
@@ -834,8 +1115,158 @@ def test_ingest_and_export_of_a_generated_folder(
         assert "Traceback" not in exported.stderr
         dossier = json.loads(exported.stdout)
         validate_dossier(dossier, json.loads(SCHEMA.read_text(encoding="utf-8")))
-        bugs = [e for e in dossier.get("errors", []) if e.get("code") in _BUG_CODES]
+        bugs = [error for error in dossier["errors"] if error["code"] in _BUG_CODES]
         assert not bugs, bugs
 
 
 _BUG_CODES = {str(Code.INTERNAL), str(Code.ANALYSIS_FAILED), str(Code.CORPUS_STEP_FAILED)}
+
+
+# -- crashes these properties found: regression tests --------------------------------------------
+# Each input is the smallest found. All were crashes (an exception out of the function, an
+# `internal` failure, or `recoupe ingest` exiting 3); fixed in 0fe2bcd and 2a6ea3f.
+
+
+@pytest.mark.parametrize(
+    ("data", "declared"),
+    [
+        (b"\x80", "idna"),  # was UnicodeError ("é".encode("idna", errors="ignore"))
+        (b"\x80", "undefined"),  # was UnicodeError (the codec refuses any use)
+        (b"\x80", "\x00"),  # was ValueError (codecs.lookup: embedded null character)
+        (b"\\ud800\x80", "unicode_escape"),  # was a lone surrogate in the text (cannot be stored)
+        (b"\\ud800\x80", "raw_unicode_escape"),
+    ],
+)
+def test_fuzz_finding_decode_text_with_an_odd_declared_codec(data: bytes, declared: str) -> None:
+    _storable(decode_text(data, declared=declared))
+
+
+def test_fuzz_finding_a_declared_codec_that_is_no_charset_is_ignored() -> None:
+    # the first fix compared codecs.lookup's name ("unicode-escape") with "unicode_escape": a
+    # page declaring it still had its backslash escapes decoded (fixed in 2a6ea3f)
+    data = b"caf\xe9 \\x41 \\u00e9 \\n fin"
+    assert decode_text(data, declared="unicode_escape") == decode_text(data)
+    assert decode_text(data, declared="raw_unicode_escape") == decode_text(data)
+
+
+_SENTENCE = "La mairie de Lyon a présenté mardi un plan de rénovation des écoles de la ville."
+
+
+def _raw(data: bytes, kind: Kind, **fields: Any) -> RawDocument:
+    return RawDocument("doc", data, kind, "2025-12-01T00:00:00+00:00", **fields)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # was ValueError("Invalid IPv6 URL") in clean._host (a WARC-Target-URI)
+        (_raw(_SENTENCE.encode(), Kind.PLAIN, url="http://[::1"), "article"),
+        # was UnicodeError in decode_text (a local .html file declaring the codec)
+        (
+            _raw(b'<meta charset="idna"><p>' + _SENTENCE.encode("cp1252") + b"</p>", Kind.HTML),
+            "article",
+        ),
+        # was TypeError in language detection (fasttext) on the lone surrogate the codec made
+        (
+            _raw(
+                b"\\ud800 " + _SENTENCE.encode("cp1252"),
+                Kind.PLAIN,
+                headers={"Content-Type": "text/plain; charset=unicode_escape"},
+            ),
+            "article",
+        ),
+        # was AssertionError: trafilatura -> htmldate -> lxml drop_tree (an <svg> holding <b><p>)
+        (_raw(b"<svg><b><p>" + _SENTENCE.encode(), Kind.HTML), Code.NO_TEXT),
+        # was pypdf LimitReachedError (a /Parent cycle)
+        (_raw(blank_pdf().replace(b"/Parent 2 0 R", b"/Parent 3 0 R"), Kind.PDF), Code.BAD_PDF),
+        # was pypdf LimitReachedError (a stream whose /Length is itself)
+        (_raw(text_pdf([]).replace(b"/Length 31", b"/Length 5 0 R"), Kind.PDF), Code.BAD_PDF),
+        # was pypdf AttributeError ('NoneType' object has no attribute 'get_object'): a dangling
+        # /Parent
+        (_raw(blank_pdf().replace(b"/Parent 2 0 R", b"/Parent 9 0 R"), Kind.PDF), Code.BAD_PDF),
+        # was pypdf OverflowError (Python int too large to convert to C ssize_t): a huge startxref
+        (
+            _raw(blank_pdf().replace(b"startxref\n186", b"startxref\n" + b"9" * 20), Kind.PDF),
+            Code.BAD_PDF,
+        ),
+    ],
+    ids=[
+        "ipv6-url",
+        "meta-charset-idna",
+        "charset-unicode-escape",
+        "html-svg-b-p",
+        "pdf-parent-cycle",
+        "pdf-length-self",
+        "pdf-parent-dangling",
+        "pdf-startxref-overflow",
+    ],
+)
+def test_fuzz_finding_clean_or_fail(raw: RawDocument, expected: str) -> None:
+    result = clean_or_fail(raw)
+    if expected == "article":
+        assert isinstance(result, Article), result
+        _storable(result.text)
+    else:
+        assert isinstance(result, Failure) and result.code == expected, result
+
+
+def test_fuzz_finding_an_article_decoded_with_an_escape_codec_is_stored(tmp_path: Path) -> None:
+    # was UnicodeEncodeError in SqliteStore.write (the text held "\ud800"): `recoupe ingest
+    # --language fr` of a WARC response declaring charset=unicode_escape exited 3, losing the batch
+    raw = _raw(
+        b"\\ud800 " + _SENTENCE.encode("cp1252"),
+        Kind.PLAIN,
+        headers={"Content-Type": "text/plain; charset=unicode_escape"},
+        hints=Hints(language="fr"),
+    )
+    article = clean_or_fail(raw)
+    assert isinstance(article, Article)
+    with open_store(str(tmp_path / "d.db")) as store:
+        (outcome,) = store.write([article])
+    assert outcome.document_id is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '{"path": "\\u0000"}',  # was ValueError("embedded null byte"): `recoupe ingest` exited 3
+        '{"path": "r.jsonl"}',  # was RecursionError (exponential with two such lines)
+    ],
+    ids=["nul", "itself"],
+)
+def test_fuzz_finding_a_record_path(tmp_path: Path, line: str) -> None:
+    records = tmp_path / "r.jsonl"
+    records.write_text(f"{line}\n{line}\n", encoding="utf-8")
+    for outside in (False, True):
+        options = ReadOptions(allow_paths_outside=outside)
+        items = list(read_path(records, origin=str(records), options=options))
+        assert [getattr(item, "code", None) for item in items] == [Code.BAD_RECORD] * 2
+
+
+def _serve(status: int, headers: list[tuple[bytes, bytes]]) -> httpx.Client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(status, headers=headers, stream=httpx.ByteStream(b""))
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        # was idna.IDNAError from httpx.URL("http://xn--/").host: `recoupe ingest http://xn--/`
+        # exited 3
+        ("http://xn--/", None),
+        # a redirect there: the same
+        ("http://news.example/a", b"http://xn--/"),
+        # was httpx.InvalidURL (not an httpx.HTTPError) from Client.send, which builds
+        # response.next_request even with follow_redirects=False
+        ("http://news.example/a", b"http:x"),
+    ],
+)
+def test_fuzz_finding_read_url(url: str, location: bytes | None) -> None:
+    headers = [] if location is None else [(b"location", location)]
+    with _serve(301, headers) as client:
+        items = list(
+            read_url(url, policy=FetchPolicy(), hints=Hints(), client=client, resolve=_public)
+        )
+    assert [getattr(item, "code", None) for item in items] == [Code.BAD_URL]

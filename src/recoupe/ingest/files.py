@@ -71,6 +71,10 @@ def read_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, special: bool =
         raise IngestError(Code.NOT_FOUND, f"no such file: {path}") from exc
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
         raise IngestError(Code.UNREADABLE, f"cannot read {path}: {exc}") from exc
+    if stat.S_ISDIR(status.st_mode):
+        raise IngestError(
+            Code.NOT_REGULAR, "a folder, not a file: give the folder itself to `recoupe ingest`"
+        )
     if not special and not stat.S_ISREG(status.st_mode):
         raise IngestError(
             Code.NOT_REGULAR,
