@@ -126,3 +126,25 @@ def test_a_common_surname_is_several_people_not_first_name_conflicts(tmp_path: P
     assert not _by_kind(exported).get("first_name_conflict")  # 28 pairs, none one person
     people = [e for e in exported["entities"] if e["type"] == "PERSON"]
     assert len(people) == len(given)
+
+
+def test_a_review_survives_an_edit_of_the_page_that_named_the_entity_first(
+    tmp_path: Path,
+) -> None:
+    one, two = tmp_path / "one.txt", tmp_path / "two.txt"
+    one.write_text("Le maire Jean Dupont, 45 ans, a parlé jeudi à Lyon.", encoding="utf-8")
+    two.write_text("Le maire Jean Dupont, 47 ans, a répondu vendredi à Lyon.", encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(one), str(two), "--db", db).returncode == 0
+    found = [
+        json.loads(x)
+        for x in run_recoupe("discrepancies", "--db", db, "--json").stdout.splitlines()
+    ]
+    ages = [d for d in found if d["kind"] == "number_conflict"]
+    assert ages
+    for item in ages:
+        assert run_recoupe("discrepancies", "--db", db, "review", item["id"]).returncode == 0
+    one.write_text(one.read_text(encoding="utf-8") + " (Mis à jour.)", encoding="utf-8")
+    assert run_recoupe("ingest", str(one), "--db", db).returncode == 0
+    open_now = run_recoupe("discrepancies", "--db", db, "--open", "--json").stdout.splitlines()
+    assert not [x for x in map(json.loads, open_now) if x["kind"] == "number_conflict"]

@@ -330,6 +330,8 @@ def test_no_byte_of_a_removed_document_is_left_in_the_dossier_file(tmp_path: Pat
         == 0
     )
     assert marker in run_recoupe("search", marker, "--db", str(db)).stdout
+    renamed = run_recoupe("entities", "rename", f"Jean {marker}", "Le préfet", "--db", str(db))
+    assert renamed.returncode == 0, renamed.stderr  # a decision that keeps the mention's words
     removed = run_recoupe("remove", "gone.txt", "--db", str(db), cwd=tmp_path)  # as typed
     assert removed.returncode == 0, removed.stderr
     files = [p for p in tmp_path.iterdir() if p.name.startswith("d.db")]
@@ -396,3 +398,29 @@ def test_analyze_reports_a_bug_on_one_document_in_its_place(
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [line["id"] for line in lines] == ["ok", "bad"]
     assert lines[0]["entities"] and lines[1]["error"]["code"] == "analysis_failed"
+
+
+def test_documents_stored_under_a_typed_path_by_an_earlier_version_are_not_copied_again(
+    tmp_path: Path,
+) -> None:
+    import sqlite3
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(FRENCH, encoding="utf-8")
+    (docs / "b.txt").write_text(ENGLISH, encoding="utf-8")
+    db = tmp_path / "d.db"
+    assert run_recoupe("ingest", "docs", "--db", str(db), cwd=tmp_path).returncode == 0
+    with sqlite3.connect(db) as con:  # as recoupe stored origins before they were resolved
+        con.execute("UPDATE documents SET origin = 'docs/' || substr(origin, length(origin) - 4)")
+        assert {o for (o,) in con.execute("SELECT origin FROM documents")} == {
+            "docs/a.txt",
+            "docs/b.txt",
+        }
+    again = run_recoupe("ingest", "docs", "--db", str(db), cwd=tmp_path)
+    assert again.returncode == 0 and "unchanged 2" in again.stderr, again.stderr
+    dossier = json.loads(run_recoupe("export", "--db", str(db), "--format", "json").stdout)
+    assert sorted(d["origin"] for d in dossier["documents"]) == [
+        str(docs / "a.txt"),
+        str(docs / "b.txt"),
+    ]

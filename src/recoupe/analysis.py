@@ -201,7 +201,13 @@ class _Steps:
 
 
 def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
-    """Resolve entities across the dossier, build the timeline, and replace derived tables."""
+    """Resolve entities across the dossier, build the timeline, and replace derived tables
+    (one process at a time: see :meth:`SqliteStore.analysis_turn`)."""
+    with store.analysis_turn():
+        return _rebuild(store)
+
+
+def _rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     steps = _Steps(store)
     failed = object()
     found = steps.run("entities", lambda: resolved(store), failed)

@@ -68,6 +68,7 @@ def ingest(
     dossier's error table and the others go on.
     """
     report = IngestReport()
+    store.adopt_resolved_origins()
     items = read_targets(targets, options=options or ReadOptions())
     to_write: list[Article | Failure] = []
 

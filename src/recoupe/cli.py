@@ -34,7 +34,7 @@ from recoupe.export.json import write_json
 from recoupe.ingest.fetch import FetchPolicy
 from recoupe.ingest.files import DEFAULT_MAX_BYTES
 from recoupe.ingest.sources import ReadOptions, is_url, local_origin
-from recoupe.model import Hints
+from recoupe.model import Hints, storable
 from recoupe.store import Outcome, SqliteStore, Status, default_db, open_store
 from recoupe.store.search import plain_query
 
@@ -271,9 +271,12 @@ def export_command(db: str, fmt: str, output: str) -> None:
             try:
                 with open(handle, "w", encoding="utf-8") as out:
                     write_json(store, out)
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(name, 0o666 & ~umask)  # as a file the user creates, not mkstemp's 0600
+                if target.exists():  # the mode the file had
+                    os.chmod(name, target.stat().st_mode & 0o7777)
+                else:  # as a file the user creates, not mkstemp's 0600
+                    umask = os.umask(0)
+                    os.umask(umask)
+                    os.chmod(name, 0o666 & ~umask)
                 os.replace(name, target)
             except BaseException:
                 Path(name).unlink(missing_ok=True)
@@ -283,8 +286,9 @@ def export_command(db: str, fmt: str, output: str) -> None:
 
 
 def _output_path(output: str) -> Path:
-    """Where ``-o`` asks to write, once it is known to be a file in an existing folder."""
-    target = Path(output)
+    """Where ``-o`` asks to write (a link's target), once it is known to be a file in an existing
+    folder."""
+    target = Path(os.path.realpath(output))
     if target.is_dir():
         raise click.BadParameter(f"{output!r} is a folder: give a file name", param_hint="-o")
     if not target.parent.is_dir():
@@ -334,7 +338,7 @@ def remove_command(target: str, db: str) -> None:
     are deleted and the file rewritten (VACUUM).
     """
     with _store(db) as store:
-        removed = store.remove(target) or store.remove(_as_origin(target))
+        removed = store.remove(storable(target)) or store.remove(_as_origin(target))
         if removed:
             rebuild(store)
             store.compact()
@@ -350,7 +354,7 @@ def _as_origin(target: str) -> str:
     if is_url(target):
         return target
     path, mark, record = target.partition("#")
-    return local_origin(Path(path)) + mark + record
+    return storable(local_origin(Path(path)) + mark + record)
 
 
 @cli.command("versions")
@@ -359,7 +363,7 @@ def _as_origin(target: str) -> str:
 def versions_command(origin: str, db: str) -> None:
     """List the versions of a document read from ORIGIN (a page that changed)."""
     with _store(db) as store:
-        versions = store.versions(origin) or store.versions(_as_origin(origin))
+        versions = store.versions(storable(origin)) or store.versions(_as_origin(origin))
     if not versions:
         echo(f"no document from {origin!r} in {db}", err=True)
         sys.exit(1)
@@ -383,7 +387,7 @@ def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None
             echo(f"{origin!r} has {len(versions)} version(s): nothing to compare", err=True)
             sys.exit(1)
         new = new or max(versions)
-        old = old or max(v for v in versions if v < new)
+        old = old or max((v for v in versions if v < new), default=0)
         if old not in versions or new not in versions:
             raise click.BadParameter(f"versions are {sorted(versions)}")
         before = store.document(versions[old].document_id)
@@ -395,7 +399,8 @@ def diff_command(origin: str, db: str, old: int | None, new: int | None) -> None
         fromfile=f"{origin} v{old}",
         tofile=f"{origin} v{new}",
     )
-    sys.stdout.writelines(line if line.endswith("\n") else line + "\n" for line in lines)
+    for line in lines:
+        echo(line.rstrip("\n"))
 
 
 @cli.command("search")

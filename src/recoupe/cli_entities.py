@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from recoupe.analysis import rebuild, resolved
-from recoupe.display import echo
+from recoupe.display import echo, json_line
 from recoupe.entities.curation import anchor_of, context
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key
@@ -96,8 +96,8 @@ def list_command(db: str, kind: str | None, as_json: bool) -> None:
         documents = len({s.document for s in record.mentions})
         aliases = (record.details or {}).get("aliases", [])
         if as_json:
-            echo(
-                json.dumps(
+            click.echo(
+                json_line(
                     {
                         "id": record.id,
                         "name": record.name,
@@ -105,8 +105,7 @@ def list_command(db: str, kind: str | None, as_json: bool) -> None:
                         "mentions": len(record.mentions),
                         "documents": documents,
                         "aliases": aliases,
-                    },
-                    ensure_ascii=False,
+                    }
                 )
             )
         else:

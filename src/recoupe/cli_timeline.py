@@ -78,7 +78,12 @@ def timeline_command(
         click.echo(json_line(_json(event, names)) if as_json else printable(_line(event, names)))
     if svg_path is not None:
         title = "recoupe timeline" + (f": {', '.join(names[i] for i in wanted)}" if wanted else "")
-        svg_path.write_text(render(chosen, title=title, names=names), encoding="utf-8")
+        try:
+            svg_path.write_text(render(chosen, title=title, names=names), encoding="utf-8")
+        except OSError as exc:
+            raise click.BadParameter(
+                f"cannot write {str(svg_path)!r}: {exc.strerror or exc}", param_hint="--svg"
+            ) from exc
         echo(f"picture: {svg_path}", err=True)
 
 

@@ -76,6 +76,12 @@ def _mark(item: DiscrepancyRecord, reviewed: set[str]) -> DiscrepancyRecord:
     return DiscrepancyRecord(item.id, item.kind, item.subject, item.summary, item.values, True)
 
 
+def _named(entity: ResolvedEntity) -> str:
+    """What a discrepancy's id says of its entity: its type and name, not its id, so that a
+    review mark survives what changes an entity's id (its first document edited or removed)."""
+    return f"{entity.type}|{name_key(entity.name)}"
+
+
 def discrepancy_id(kind: str, subject: str | None, values: Iterable[str]) -> str:
     key = f"{kind}|{subject}|{'|'.join(sorted(values))}"
     return "d" + ids.short_hash(key)
@@ -122,7 +128,7 @@ def _name_variants(
         )
         found.append(
             DiscrepancyRecord(
-                discrepancy_id("name_variant", person.id, spelled.values()),
+                discrepancy_id("name_variant", _named(person), spelled.values()),
                 "name_variant",
                 person.id,
                 f"The name of {person.name} is spelled {sides}.",
@@ -161,7 +167,7 @@ def _spelling_variants(
         sides = " and ".join(f"{v.value!r} ({_sources(v.evidence)} source(s))" for v in values)
         found.append(
             DiscrepancyRecord(
-                discrepancy_id("name_variant", entity.id, [v.value for v in values]),
+                discrepancy_id("name_variant", _named(entity), [v.value for v in values]),
                 "name_variant",
                 entity.id,
                 f"The name of {entity.name} is spelled {sides}.",
@@ -342,7 +348,7 @@ def _ages(
             )
             found.append(
                 DiscrepancyRecord(
-                    discrepancy_id("number_conflict", person.id, ages),
+                    discrepancy_id("number_conflict", _named(person), ages),
                     "number_conflict",
                     person.id,
                     summary,
@@ -363,6 +369,7 @@ def _figures(
     """The same claim with other figures in other documents (see :mod:`recoupe.figures`)."""
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     names = {e.id: e.name for e in entities if not e.rejected}
+    by_id = {e.id: _named(e) for e in entities}
     for entity in entities:
         if entity.rejected or entity.type is EntityType.LOC:
             continue  # a place is around too many claims to tie two of them together
@@ -402,7 +409,7 @@ def _figures(
         )
         records.append(
             DiscrepancyRecord(
-                discrepancy_id("number_conflict", subject, [v.value for v in values]),
+                discrepancy_id("number_conflict", by_id[subject], [v.value for v in values]),
                 "number_conflict",
                 subject,
                 f"Figures disagree on one claim about {names.get(subject, subject)}: {sides}.",

@@ -122,9 +122,10 @@ def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
 _PART_ENDS = ("\n\n", "\n", ". ", " ")
 
 
-def parts(text: str, size: int = PART_CHARS) -> list[str]:
+def parts(text: str, size: int | None = None) -> list[str]:
     """``text`` cut into pieces of at most ``size`` characters that join back into it, each cut
     after the last paragraph end in reach (else line end, sentence end, space; else anywhere)."""
+    size = size or PART_CHARS
     pieces = []
     start = 0
     while len(text) - start > size:

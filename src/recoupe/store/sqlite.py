@@ -6,6 +6,7 @@ import fcntl
 import hashlib
 import json
 import logging
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,7 +18,7 @@ from types import TracebackType
 from typing import Any
 
 from recoupe.errors import StoreError, UsageError
-from recoupe.model import Article, Failure
+from recoupe.model import Article, Failure, storable
 from recoupe.store.records import (
     DiscrepancyRecord,
     DiscrepancyValue,
@@ -73,6 +74,7 @@ class SqliteStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._turns = 0  # nesting depth of analysis_turn() held by this process
         try:
             if path.parent and not path.parent.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,18 +115,35 @@ class SqliteStore:
         two ingests into one dossier never analyse a document twice (the second waits, then
         finds what the first left). The lock is a file beside the dossier; the system releases
         it when its holder dies, even by SIGKILL."""
-        lock = self.path.with_name(self.path.name + ".analysis-lock")
-        try:
-            handle = lock.open("a")
-        except OSError:  # a read-only folder: nobody else can write here either
-            yield
-            return
-        with handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        if self._turns:  # already held by this process (a rebuild inside an analysis)
+            self._turns += 1
             try:
                 yield
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                self._turns -= 1
+            return
+        real = self.path.resolve()
+        lock = real.with_name(real.name + ".analysis-lock")
+        try:
+            handle = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o666)
+        except OSError:
+            try:  # made by another user, in a folder this one cannot write: a shared lock file
+                handle = os.open(lock, os.O_RDONLY)
+            except OSError:  # no lock file and none can be made: nobody can write here either
+                handle = -1
+        try:
+            if handle >= 0:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    log.warning("waiting for another recoupe analysing %s", self.path)
+                    fcntl.flock(handle, fcntl.LOCK_EX)
+            self._turns = 1
+            yield
+        finally:
+            self._turns = 0
+            if handle >= 0:
+                os.close(handle)  # closing releases the lock
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -287,7 +306,51 @@ class SqliteStore:
                 "(SELECT snapshot_id FROM documents WHERE snapshot_id IS NOT NULL)"
             )
             db.execute("DELETE FROM errors WHERE origin = ?", (target,))
+            self._forget_words(db, origins)
         return ids
+
+    def _forget_words(self, db: sqlite3.Connection, origins: set[str]) -> None:
+        """Curation decisions keep the words of the mention they were made on (to find it again
+        in a new version): a removed document's words go from them too. The decision stays;
+        without its document it no longer applies, and says so."""
+        rows = db.execute("SELECT id, payload FROM curation_decisions").fetchall()
+        for row in rows:
+            payload = json.loads(row["payload"])
+            changed = False
+            for prefix in ("", "other_"):
+                if payload.get(f"{prefix}origin") in origins:
+                    for key in ("text", "origin", "entity"):
+                        changed = payload.pop(f"{prefix}{key}", None) is not None or changed
+            if changed:
+                db.execute(
+                    "UPDATE curation_decisions SET payload = ? WHERE id = ?",
+                    (json.dumps(payload, ensure_ascii=False), row["id"]),
+                )
+
+    def adopt_resolved_origins(self) -> int:
+        """Give the local documents an earlier recoupe stored under the path as typed
+        ("docs/a.txt") the origin it now gives them (the resolved path), when that path names a
+        file from here: so that ingesting them again is the no-op it should be, not a second
+        copy of each. Returns how many origins were changed."""
+        rows = self._db.execute("SELECT DISTINCT origin FROM documents").fetchall()
+        changed = 0
+        with self._transaction() as db:
+            for (origin,) in rows:
+                if origin.startswith("/") or "://" in origin or origin == "-":
+                    continue
+                path, mark, record = origin.partition("#")
+                if not path or not os.path.isfile(path):
+                    continue
+                resolved = storable(str(Path(path).resolve())) + mark + record
+                taken = db.execute(
+                    "SELECT 1 FROM documents WHERE origin = ? LIMIT 1", (resolved,)
+                ).fetchone()
+                if resolved == origin or taken:
+                    continue
+                db.execute("UPDATE documents SET origin = ? WHERE origin = ?", (resolved, origin))
+                db.execute("UPDATE errors SET origin = ? WHERE origin = ?", (resolved, origin))
+                changed += 1
+        return changed
 
     def compact(self) -> None:
         """Rewrite the file so that no byte of what was deleted is left in it: the full-text
