@@ -154,7 +154,7 @@ def ingest_command(
       files        regular files only (--allow-special-files for pipes and devices)
       records      a `path` under the record file's folder (--allow-paths-outside), an http(s)
                    `url`; JSON nested too deeply is a bad record
-      WARC         header lines up to 64 KiB
+      WARC         header lines up to 1 MiB
       long texts   analysed in parts of 20,000 characters
 
     Exit status: 0 when every document was ingested or unchanged, 1 when some failed (the others

@@ -63,7 +63,7 @@ def read_warc(
         )
 
 
-MAX_HEADER_LINE = 65_536
+MAX_HEADER_LINE = 1 << 20  # a long Set-Cookie is legal; 300 MB of header is not
 
 
 class _BoundedLines:
