@@ -107,14 +107,14 @@ def _store(db: str, *, create: bool = False) -> SqliteStore:
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
-    default=20.0,
+    default=FetchPolicy().timeout,
     show_default=True,
     help="Seconds a connection or a read of a URL may wait.",
 )
 @click.option(
     "--deadline",
     type=click.FloatRange(min=0, min_open=True),
-    default=120.0,
+    default=FetchPolicy().deadline,
     show_default=True,
     help="Seconds the whole fetch of one URL may take (redirects and a slow body included).",
 )
