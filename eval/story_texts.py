@@ -158,10 +158,13 @@ STORIES = (
     Story("rpm2/T03", "fr"),
     Story("rpm2/T05", "fr"),
     Story("rpm2/T08", "fr"),
+    Story("rpm2/T06", "fr"),
+    Story("rpm2/T10", "fr"),
     Story("meantime/apple", "en"),
     Story("meantime/airbus", "en"),
     Story("ecbplus/3", "en"),
     Story("ecbplus/11", "en"),
+    Story("ecbplus/9", "en"),
 )
 
 
