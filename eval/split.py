@@ -28,10 +28,10 @@ set (harness.set)           unit and rule                                   part
 The sets and stories that overlap agree: MEANTIME ``corpus_apple`` / ``corpus_airbus`` are the
 SemEval trial corpus (Apple) / corpus 1 (Airbus), and each gold story dossier of ``eval/gold``
 falls in the part of its set (RPM2 T03, T05 and ECB+ topic 3 tune; RPM2 T06, T08, T10 and ECB+
-topics 9 and 11 check). ECB+ topics go by blocks of six topic numbers (1-6 tune, 7-12 check, 13-18 tune, …; the
-development half holds odd topics only: 1, 3, 5 tune, 7, 9, 11 check, …) rather than one in two
-because topics 3 and 11, the gold stories, are four odd numbers apart: any period of two or four
-would put them in one part.
+topics 9 and 11 check). ECB+ topics go by blocks of six topic numbers (1-6 tune, 7-12 check, 13-18
+tune, …; the development half holds odd topics only: 1, 3, 5 tune, 7, 9, 11 check, …) rather than
+one in two because topics 3 and 11, the first gold stories, are four odd numbers apart: any period
+of two or four would put them in one part.
 
 ``--fast`` runs take their subset inside each part (:func:`split` with ``fast_step``), so both
 parts stay represented.

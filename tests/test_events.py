@@ -48,6 +48,29 @@ def test_sentences_keep_offsets() -> None:
     ]
 
 
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    text = (
+        "On Dec. 16 the rule was signed by Sgt. Hoyt Teasley and U.S. Customs Agent Brian G. "
+        "Nichols. Le 3 janv. 2008, M. Dupont est parti. Juror No. 12 spoke. He said no. Then "
+        "he left at 9 p.m. Police came."
+    )
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "On Dec. 16 the rule was signed by Sgt. Hoyt Teasley and U.S. Customs Agent Brian G. "
+        "Nichols.",
+        "Le 3 janv. 2008, M. Dupont est parti.",
+        "Juror No. 12 spoke.",
+        "He said no.",
+        "Then he left at 9 p.m.",
+        "Police came.",
+    ]
+
+
+def test_an_event_keeps_its_whole_sentence_across_abbreviations() -> None:
+    text = "He was arrested on Dec. 16, 2008 by the U.S. Marshals Service in Texas."
+    (event,) = find_events(text, [timex(text, "Dec. 16, 2008", "2008-12-16")], [], reference=None)
+    assert text[event.start : event.end] == text
+
+
 def test_status_comes_from_the_date_and_the_tense() -> None:
     text = (
         "Le ministre a réuni les préfets le 3 mars. "

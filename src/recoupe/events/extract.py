@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.model import Mention
 from recoupe.events.lexicon import classes, is_cancelled, tense
 from recoupe.events.model import EventFact, TimexLike
@@ -19,9 +20,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, white space trimmed."""
+    """(start, end) of each sentence of ``text``, white space trimmed; a full stop after an
+    abbreviation ("Sgt. Roe", "U.S. Customs", "Brian G. Nichols") ends none."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
+        dot = match.start() - 1
+        stop = text[dot : dot + 1] == "." and "\n" not in match.group()
+        if stop and ends_with_abbreviation(text, dot):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
