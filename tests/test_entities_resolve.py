@@ -236,3 +236,35 @@ def test_ids_of_a_prefix_of_the_corpus_survive_in_the_whole() -> None:
             absorbed = {p.id for p in prefix if set(p.mentions) & set(entity.mentions)}
             if absorbed:  # it holds mentions of the prefix: it is named as one of them was
                 assert entity.id in absorbed, (entity.name, absorbed)
+
+
+def test_an_organisation_named_by_its_first_words_joins_the_only_name_so_starting() -> None:
+    docs = [
+        doc("a", "La banque Lehman Brothers a fait faillite à New York.", {"Lehman Brothers": ORG}),
+        doc("b", "La faillite de Lehman inquiète les marchés.", {"Lehman": ORG}),
+        doc(
+            "c",
+            "La Caisse des dépôts et consignations prête aux banques.",
+            {"Caisse des dépôts et consignations": ORG},
+        ),
+        doc("d", "La Caisse des dépôts apportera deux milliards.", {"Caisse des dépôts": ORG}),
+    ]
+    groups = sorted(sorted(names) for names in names_of(resolve(docs), docs))
+    assert groups == [
+        ["Caisse des dépôts", "Caisse des dépôts et consignations"],
+        ["Lehman", "Lehman Brothers"],
+    ]
+    merges = {m.rule for e in resolve(docs) for m in e.merges}
+    assert merges == {"first_words"}
+
+
+def test_first_words_shared_by_two_organisations_join_neither() -> None:
+    docs = [
+        doc("a", "Apple Computer sells the iPod.", {"Apple Computer": ORG}, "en"),
+        doc("b", "Apple Corps owns the Beatles' label.", {"Apple Corps": ORG}, "en"),
+        doc("c", "Apple won the case in London.", {"Apple": ORG}, "en"),
+        doc("d", "Paris Saint-Germain a gagné.", {"Paris Saint-Germain": ORG}),
+        doc("e", "Paris a voté, dit Paris.", {"Paris": ORG}),  # typed as a body here
+        doc("f", "Il vit à Paris.", {"Paris": L}),  # and as the place there
+    ]
+    assert all(len(names) == 1 for names in names_of(resolve(docs), docs))

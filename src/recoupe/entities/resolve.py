@@ -163,6 +163,7 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     _by_place(clusters, locals_)
     _by_territory(clusters, locals_)
     _by_variant(clusters, locals_)
+    _by_first_words(clusters, locals_)
     starts = {(doc.document, i): m.start for doc in docs for i, m in enumerate(doc.mentions)}
     _by_misspelling(clusters, locals_, starts)
     _by_initials(clusters, locals_)
@@ -284,6 +285,46 @@ def _by_territory(clusters: _Clusters, locals_: Sequence[Local]) -> None:
         for index, other in members[1:]:
             evidence = f"{name!r} and {other!r} name one place"
             clusters.union(first, index, Merge("territory", evidence), within_document=True)
+
+
+_FIRST_WORDS_MIN = 4  # letters of a shortened organisation name: "BNP" is no name's first word
+
+
+def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """An organisation named by the first words of its name ("Lehman" / "Lehman Brothers",
+    "Caisse des dépôts" / "Caisse des dépôts et consignations", "U.S. Marshals" / "U.S.
+    Marshals Service") when exactly one longer organisation name of the dossier starts with
+    them ("Apple" beside "Apple Computer" and "Apple Corps" stays apart), and the short name is
+    never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain")."""
+    longer: dict[str, set[str]] = defaultdict(set)  # first words -> full names starting so
+    owner: dict[str, int] = {}  # full name -> a chain holding it
+    not_orgs = {
+        org_key(surface)
+        for local in locals_
+        if local.type is not EntityType.ORG
+        for surface in local.surfaces
+    }
+    for index, local in enumerate(locals_):
+        if local.type is not EntityType.ORG:
+            continue
+        for surface in local.surfaces:
+            words = org_key(surface).split()
+            owner.setdefault(" ".join(words), index)
+            for size in range(1, len(words)):
+                longer[" ".join(words[:size])].add(" ".join(words))
+    for index, local in enumerate(locals_):
+        if local.type is not EntityType.ORG or local.acronyms:
+            continue
+        short = org_key(local.best)
+        names = longer.get(short, set())
+        if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN or short in not_orgs:
+            continue
+        if territory(local.best) is not None or short.split()[-1] in _FUNCTION_WORDS:
+            continue
+        (full,) = names
+        other = owner[full]
+        evidence = f"{local.best!r} is the first words of {locals_[other].best!r}, the only name so"
+        clusters.union(other, index, Merge("first_words", evidence))
 
 
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
