@@ -515,6 +515,7 @@ def test_apostrophes_guillemets_and_non_breaking_spaces() -> None:
         ("Laurent Nuñez", "ministre de l’Intérieur", "current", None),
         ("Léa Corbin", "maire de Nice", "current", None),
         ("Jean Viard", "ministre", "former", None),
+        ("Jean Viard", "épouse d’Anne Viard", "current", None),  # a kin noun is a role too
     ]
     assert relations(text, names) == [
         ("Jean Viard", "spouse_of", "Anne Viard", "épouse d’Anne Viard")
@@ -532,7 +533,10 @@ def test_sibling_from_sample_sentence() -> None:
         "Kessaci, Macron avait exigé des mesures renforcées."
     )
     names = ["Mehdi Kessaci", "Amine Kessaci", "Macron"]
-    assert roles(text, names) == [("Amine Kessaci", "militant écologiste", "current", None)]
+    assert roles(text, names) == [
+        ("Mehdi Kessaci", "frère du militant écologiste Amine Kessaci", "current", None),
+        ("Amine Kessaci", "militant écologiste", "current", None),
+    ]
     assert relations(text, names) == [
         (
             "Mehdi Kessaci",
@@ -829,7 +833,44 @@ def test_en_a_doers_noun_right_before_a_name_is_a_role() -> None:
         "Ann Lee is innocent. Gunmen tried to murder Bob Tate. Her stepfather Ann Lee came."
     )
     found = [(who, role) for who, role, _, _ in roles(text, NAMES_EN, "en")]
-    assert found == [("John Marsh", "Courthouse killer"), ("Dan Cole", "plumber")]
+    assert found == [
+        ("John Marsh", "Courthouse killer"),
+        ("Dan Cole", "plumber"),
+        ("Ann Lee", "stepfather"),  # a kin noun is a role (and a relation when the kin is named)
+    ]
 
 
 NAMES_EN: list[Name] = ["John Marsh", "Dan Cole", "Ann Lee", "Bob Tate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "expected"),
+    [
+        (
+            '"I feel proud," said Deborah Teasley, widow of a sheriff\'s deputy, on Saturday.',
+            ["Deborah Teasley"],
+            "en",
+            [("Deborah Teasley", "widow of a sheriff")],
+        ),
+        (
+            "Nichols' mother, Claritha, and father, Gene, attended the trial.",
+            ["Nichols", "Claritha", "Gene"],
+            "en",
+            [("Claritha", "mother"), ("Gene", "father")],
+        ),
+        (
+            "Anne Roux, veuve d'un policier de la BAC, a témoigné à Marseille.",
+            ["Anne Roux", ("BAC", EntityType.ORG), ("Marseille", L)],
+            "fr",
+            [("Anne Roux", "veuve d'un policier de la BAC")],
+        ),
+    ],
+)
+def test_a_kin_noun_is_a_role_when_the_relative_is_not_named(
+    text: str, names: list[Name], language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected
+    # a family tie gives no office at the relative's employer
+    assert not [
+        r for r in relations(text, names, language) if r[1] in ("holds_office", "member_of")
+    ]

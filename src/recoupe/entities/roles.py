@@ -13,6 +13,9 @@ parse. A role is a contiguous span of the text built on a *head* from a generic 
   ``Jean Martin, coordinateur du Parti X``, ``Jane Roe, the deputy head of the agency``;
   coordinated roles (``maire de Lyon et députée du Rhône``) are two roles; an age
   (``22 ans``, ``45``, ``22-year-old``) is skipped, never a role;
+* kin nouns are heads too (``X, veuve d'un policier``, ``Nichols' mother, Claritha``,
+  ``Jane Roe, widow of a deputy``): what a person is to the story, whether or not the relative
+  is named (when named, a relation is read as well, below);
 * appointments: ``proposed Jane Roe to lead the agency``, ``Jean Martin, pressenti pour diriger
   l'office``, ``nommée à la tête de ...``, ``la nomination de X en tant que recteur``.
 
@@ -27,9 +30,9 @@ de la Culture``) get one each, in order.
 
 Relations (:func:`find_relations`): family ties from ``X, frère de Y``, ``the brother of Y, X``,
 ``Y's sister X``, ``X, whose son, Z``, ``X, dont le frère Z``; ``holds_office`` and
-``member_of`` from the organisation mentions named in a current role (``coordinateur de <ORG>``
-holds an office there; ``député <ORG>``, ``<ORG> mayor of``, ``candidate of <ORG>`` are members);
-``member_of`` from ``Name (ORG)``.
+``member_of`` from the organisation mentions named in a current role, kin roles aside
+(``coordinateur de <ORG>`` holds an office there; ``député <ORG>``, ``<ORG> mayor of``,
+``candidate of <ORG>`` are members); ``member_of`` from ``Name (ORG)``.
 """
 
 from __future__ import annotations
@@ -142,12 +145,23 @@ class _Lexicon:
     whose: frozenset[str]
 
 
+# kin nouns are roles too ("X, veuve d'un policier"): what a person is to the story when the
+# other person is not named (a relation is read as well when they are)
+_FR_KIN_SINGULAR = _words(
+    "frère sœur soeur fils fille père mère épouse époux mari veuve veuf compagne compagnon"
+)
+_EN_KIN_SINGULAR = _words(
+    """brother sister son daughter stepson stepdaughter father mother stepfather stepmother
+    wife husband spouse widow widower"""
+)
+
+
 def _fr_lexicon() -> _Lexicon:
-    heads = french_plurals(_FR_PERSON_SINGULAR)
+    heads = french_plurals(_FR_PERSON_SINGULAR | _FR_KIN_SINGULAR)
     return _Lexicon(
         english=False,
         heads=heads,
-        plural=heads - _FR_PERSON_SINGULAR | _words("porte-parole"),
+        plural=heads - _FR_PERSON_SINGULAR - _FR_KIN_SINGULAR | _words("porte-parole"),
         org_heads=french_plurals(_FR_ORG_SINGULAR),
         ambiguous=french_plurals(_words("juge élu élue général générale responsable garde")),
         affiliation=french_plurals(
@@ -246,11 +260,11 @@ def _fr_lexicon() -> _Lexicon:
 
 
 def _en_lexicon() -> _Lexicon:
-    heads = english_plurals(_EN_PERSON_SINGULAR)
+    heads = english_plurals(_EN_PERSON_SINGULAR | _EN_KIN_SINGULAR)
     return _Lexicon(
         english=True,
         heads=heads,
-        plural=heads - _EN_PERSON_SINGULAR,
+        plural=heads - _EN_PERSON_SINGULAR - _EN_KIN_SINGULAR,
         org_heads=english_plurals(_EN_ORG_SINGULAR),
         ambiguous=english_plurals(
             _words(
@@ -1495,6 +1509,8 @@ def _role_relations(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
         if role.qualifier != "current" or first is None:
             continue
         head = _role_head(doc, first, role.end)
+        if _low(doc, head) in doc.lex.kin:
+            continue  # "veuve d'un policier de la BAC": a family tie, no office there
         for mention, how in _org_links(doc, first, head, role.end):
             predicate = _org_predicate(doc, head, how)
             if predicate is None or (predicate == "holds_office" and mention != role.organisation):
