@@ -874,3 +874,17 @@ def test_a_kin_noun_is_a_role_when_the_relative_is_not_named(
     assert not [
         r for r in relations(text, names, language) if r[1] in ("holds_office", "member_of")
     ]
+
+
+def test_a_bracketed_aside_between_the_role_and_the_name_is_skipped() -> None:
+    fr = (
+        "Le décret a vécu, a estimé le secrétaire général de la FSU (première fédération de "
+        "l'éducation), Gérard Aschieri, à la sortie."
+    )
+    found = [
+        (who, role) for who, role, _, _ in roles(fr, [("FSU", EntityType.ORG), "Gérard Aschieri"])
+    ]
+    assert ("Gérard Aschieri", "secrétaire général de la FSU") in found
+    en = "The decree is dead, said the mayor of Leeds (a Labour stronghold), Jane Roe, on Monday."
+    found = [(who, role) for who, role, _, _ in roles(en, [("Leeds", L), "Jane Roe"], "en")]
+    assert found == [("Jane Roe", "mayor of Leeds")]

@@ -709,6 +709,22 @@ def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
     return first, qualifier, opened, i + 1
 
 
+_ASIDE_TOKENS = 12  # tokens of a bracketed aside skipped between a role and its name
+
+
+def _before_brackets(doc: _Doc, i: int) -> int:
+    """The token before the brackets closing at ``i`` ("(DGPN)"), else ``i``."""
+    if _low(doc, i) != ")":
+        return i
+    for j in range(i - 1, max(-1, i - _ASIDE_TOKENS), -1):
+        low = _low(doc, j)
+        if low == "(":
+            return j - 1 if j > 0 else i
+        if low == ")" or doc.toks[j].newline:
+            return i
+    return i
+
+
 def _clause_floor(doc: _Doc, i: int, span: int = 16) -> int:
     floor = max(0, i - span)
     while i > floor:
@@ -744,6 +760,9 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     gap_end -= 1 if comma else 0
     if gap_end < 0 or (doc.toks[p].newline and not comma):
         return None
+    # an aside between the role and the name: "le directeur de la police (DGPN) X",
+    # "le secrétaire général de la FSU (première fédération), X"
+    gap_end = _before_brackets(doc, gap_end)
     floor = _clause_floor(doc, gap_end)
     # "Selon le ministre, X a menti" is no title, "Selon le ministre, X, ..." is one
     cue_ok = not comma or _low(doc, p + 1) in (",", ")", "»", "–", "—")
