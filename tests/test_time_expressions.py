@@ -472,6 +472,24 @@ def test_without_publication_date_only_absolute_expressions_resolve() -> None:
     ]
 
 
+def test_an_undated_text_gives_its_own_year_to_its_dates_without_one() -> None:
+    text = (
+        "Le 8 août 2008, la cérémonie a eu lieu. Le 7 avril, la flamme était passée à Paris ; "
+        "en juillet, la vidéo était finie et du 3 au 5 mai, les répétitions. Samedi, les "
+        "athlètes arrivent. Hier, rien. Une évaluation aura lieu l'été prochain."
+    )
+    found = {t.text: (t.value, t.anchor) for t in find_timexes(text, language="fr", published=None)}
+    assert found["Le 7 avril"] == ("2008-04-07", "2008-08-08")
+    assert found["juillet"] == ("2008-07", "2008-08-08")
+    assert found["du 3 au 5 mai"] == ("2008-05-03/2008-05-05", "2008-08-08")
+    # what counts from the time of writing stays unknown: it is not the date the text wrote
+    assert found["Samedi"] == found["Hier"] == found["l'été prochain"] == (None, None)
+    # a dated text keeps its publication date as the reference
+    dated = find_timexes(text, language="fr", published="2008-08-20")
+    assert {t.text: t.value for t in dated}["Le 7 avril"] == "2008-04-07"
+    assert {t.text: t.anchor for t in dated}["Le 7 avril"] == "2008-08-20"
+
+
 def test_interview_date_is_the_reference_of_the_transcript() -> None:
     text = (
         "Invitée de l'émission « Questions politiques » le dimanche 9 mars, la ministre a défendu "

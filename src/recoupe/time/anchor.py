@@ -17,6 +17,13 @@ publication date (an announced interview sets nothing):
   speaking from its publication date.
 
 An in-text reference that carries its own year also works without a publication date.
+
+A text without a publication date has one more reference: the last full date it wrote (a day,
+a month and a year: "le 8 août 2008") gives its year to the calendar dates written without one
+that follow ("le 7 avril", "en juillet", "du 3 au 5 mai": 2008-04-07 …), resolved from that
+day as from a publication date. It is the text's own year, never an invented one; expressions
+that count from the time of writing ("hier", "samedi", "l'été prochain", "two weeks ago") stay
+unresolved there.
 """
 
 from __future__ import annotations
@@ -105,6 +112,7 @@ class Reference:
     date: dt.date
     scope: str  # DOCUMENT or QUOTES
     until: int  # QUOTES: the end of the paragraph
+    calendar_only: bool = False  # gives their year to dates without one, not to "hier" / "next"
 
 
 class AnchorTracker:
@@ -116,9 +124,11 @@ class AnchorTracker:
         self.language = "fr" if (language or "").lower().startswith("fr") else "en"
         self.references: list[Reference] = []
 
-    def anchor_at(self, position: int) -> dt.date | None:
+    def anchor_at(self, position: int, *, calendar: bool = False) -> dt.date | None:
+        """The reference at ``position``; ``calendar``: for a date written without its year
+        ("le 7 avril", "en juillet"), which an undated text's own dates also anchor."""
         for reference in reversed(self.references):
-            if position < reference.start:
+            if position < reference.start or (reference.calendar_only and not calendar):
                 continue
             if reference.scope == DOCUMENT:
                 return reference.date
@@ -126,8 +136,11 @@ class AnchorTracker:
                 return reference.date
         return self.published
 
-    def observe(self, start: int, end: int, day: dt.date) -> Reference | None:
-        """An explicit day date read at ``text[start:end]``: a new reference if it sets one."""
+    def observe(
+        self, start: int, end: int, day: dt.date, *, written_year: bool = False
+    ) -> Reference | None:
+        """An explicit day date read at ``text[start:end]`` (``written_year``: with its year):
+        a new reference if it sets one."""
         if self.published is not None and day > self.published:
             return None
         left, right = sentence_bounds(self.text, start, end)
@@ -138,6 +151,10 @@ class AnchorTracker:
             paragraph_end = self.text.find("\n", end)
             until = len(self.text) if paragraph_end < 0 else paragraph_end
             reference = Reference(end, day, QUOTES, until)
+        elif self.published is None and written_year:
+            # an undated text: the dates it writes without a year ("le 7 avril") take theirs
+            # from the full date it wrote last; "hier", "l'été prochain" stay unresolved
+            reference = Reference(end, day, DOCUMENT, len(self.text), calendar_only=True)
         else:
             return None
         self.references.append(reference)

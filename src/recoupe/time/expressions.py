@@ -1281,13 +1281,18 @@ def find_timexes(text: str, *, language: str, published: str | None) -> list[Tim
 
 def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) -> Timex:
     parsed = found.parsed
-    anchor = tracker.anchor_at(found.start)
+    anchor = tracker.anchor_at(found.start, calendar=_calendar(parsed))
     direction = NONE
     if anchor is not None and _needs_direction(parsed):
         direction = clause_direction(text, found.start, found.end, language)
     resolved = normalize.resolve(parsed, anchor, direction)
     if found.explicit_day and resolved.precision == "day" and resolved.value and not parsed.open:
-        tracker.observe(found.start, found.end, dt.date.fromisoformat(resolved.value))
+        tracker.observe(
+            found.start,
+            found.end,
+            dt.date.fromisoformat(resolved.value),
+            written_year=parsed.year is not None,
+        )
     used = anchor.isoformat() if anchor is not None and resolved.relative else None
     return Timex(
         start=found.start,
@@ -1299,6 +1304,13 @@ def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) ->
         anchor=used,
         direction=resolved.direction,
     )
+
+
+def _calendar(parsed: Parsed) -> bool:
+    """A calendar date written without its year ("le 7 avril", "en juillet", "du 3 au 5 mai"):
+    no "hier", weekday, "la semaine prochaine" or "two days ago"."""
+    parts = (parsed,) if parsed.to is None else (parsed, parsed.to)
+    return all(part.form == "calendar" and part.mod is None for part in parts)
 
 
 def _attach_clocks(timexes: list[Timex], text: str) -> list[Timex]:
