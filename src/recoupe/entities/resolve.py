@@ -12,7 +12,9 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
   also names that person's surname;
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
-  are recorded as variants.
+  are recorded as variants;
+- ``first_words``: an organisation named by the first words of its name joins the only longer
+  organisation name so starting, when the short name is never a place's or a person's.
 
 Two chains of one document are never merged (the document told them apart), directly or through
 others.
