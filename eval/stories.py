@@ -100,6 +100,7 @@ from eval.common import (
 )
 from eval.coref_metrics import b_cubed
 from recoupe import duplicates, stories
+from recoupe.corpus import fact_key
 from recoupe.duplicates import DupDoc, find_copies
 from recoupe.stories import StoryDoc, cluster_stories
 
@@ -196,6 +197,7 @@ class Entities:
 
     ids: dict[str, frozenset[str]]
     names: dict[str, str]
+    types: dict[str, Any] = field(default_factory=dict)  # entity id -> EntityType
     seconds: float = 0.0
 
 
@@ -222,13 +224,15 @@ class EntityLayer:
         self.seconds += time.perf_counter() - started
         ids: dict[str, set[str]] = defaultdict(set)
         names: dict[str, str] = {}
+        types: dict[str, Any] = {}
         for entity in resolved:
             if getattr(entity, "rejected", False):
                 continue
             names[entity.id] = entity.name
+            types[entity.id] = entity.type
             for doc_id, _ in entity.mentions:
                 ids[doc_id].add(entity.id)
-        return Entities({d.id: frozenset(ids.get(d.id, ())) for d in documents}, names)
+        return Entities({d.id: frozenset(ids.get(d.id, ())) for d in documents}, names, types)
 
 
 # --- stories ------------------------------------------------------------------------------------
@@ -424,7 +428,10 @@ def evaluate_copies(documents: Sequence[Document], layer: EntityLayer | None) ->
             None,
             order[d.id],
             frozenset(
-                (entities.ids.get(d.id, frozenset()) if entities is not None else frozenset())
+                {
+                    fact_key(entities.types[i], entities.names[i])
+                    for i in (entities.ids.get(d.id, frozenset()) if entities is not None else ())
+                }
                 | text_facts(d.full_text)
             ),
         )

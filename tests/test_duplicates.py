@@ -186,3 +186,46 @@ def test_minhash_estimates_the_jaccard_of_word_shingles(other: str) -> None:
     sig_a, sig_b = duplicates.minhash(a), duplicates.minhash(b)
     assert sig_a is not None and sig_b is not None
     assert abs(duplicates.jaccard_estimate(sig_a, sig_b) - exact) < 0.12
+
+
+def test_entities_the_resolver_kept_apart_but_named_alike_are_one_fact_for_copies() -> None:
+    from recoupe.corpus import entities_by_document, entity_facts
+    from recoupe.entities.model import EntityType
+    from recoupe.entities.resolve import ResolvedEntity
+
+    def entity(id_: str, name: str, kind: EntityType, document: str) -> ResolvedEntity:
+        return ResolvedEntity(id_, name, kind, [name], [(document, 0)], [], [])
+
+    named = [
+        ("Emmanuel Macron", EntityType.PERSON),
+        ("Benoît Payan", EntityType.PERSON),
+        ("Gérald Darmanin", EntityType.PERSON),
+        ("Marseille", EntityType.LOC),
+        ("hôtel de police", EntityType.LOC),
+    ]
+    found = [
+        # each document's chain of each name kept apart: ids made of first mentions differ
+        *(entity(f"a{i}", name, kind, "afp") for i, (name, kind) in enumerate(named)),
+        *(entity(f"r{i}", name, kind, "rewrite") for i, (name, kind) in enumerate(named)),
+        entity("x1", "Castellane", EntityType.LOC, "afp"),
+        entity("x2", "Castellane", EntityType.ORG, "rewrite"),  # another type: another fact
+    ]
+    facts = entity_facts(found)
+    assert facts["afp"] & facts["rewrite"] == {
+        "entity:PERSON|emmanuel macron",
+        "entity:PERSON|benoit payan",
+        "entity:PERSON|gerald darmanin",
+        "entity:LOC|marseille",
+        "entity:LOC|hotel de police",
+    }
+
+    def rewrites(by_document: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
+        return find_copies(
+            [
+                doc("afp", DISPATCH, order=0, facts=frozenset(by_document["afp"])),
+                doc("rewrite", REWRITE, order=1, facts=frozenset(by_document["rewrite"])),
+            ]
+        )
+
+    assert rewrites(facts) == {"rewrite": ("afp", "rewrite")}
+    assert rewrites(entities_by_document(found)) == {}  # by ids, nothing is shared

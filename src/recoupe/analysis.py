@@ -225,7 +225,7 @@ def _rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     stored = steps.run("store entities", store_entities, 0)
 
     def load_facts() -> tuple[dict[str, set[str]], list[DocumentEvents]]:
-        facts = corpus.entities_by_document(entities)
+        facts = corpus.entity_facts(entities)
         events = [load_events(doc.id, data) for doc, data in store.analyses(EVENT_STAGE)]
         for doc_events in events:
             facts[doc_events.document].update(f"date:{e.date}" for e in doc_events.events)

@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from recoupe.duplicates import DupDoc, find_copies
+from recoupe.entities.model import EntityType
+from recoupe.entities.names import name_key
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.store import StoredDocument
 from recoupe.store.records import StoryRecord
@@ -14,6 +16,24 @@ from recoupe.stories import StoryDoc, cluster_stories
 
 COPIES_STAGE = "recoupe.copies.v1"
 STORIES_STAGE = "recoupe.stories.v1"
+
+
+def entity_facts(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
+    """What each document states about entities, for the copy detector: each entity by its type
+    and its name's key (:func:`fact_key`), so that two chains the resolver kept apart but that
+    bear one name (a rewrite's own chain of a person) are one fact, as when ids were made of
+    names."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if not entity.rejected:
+            for document, _ in entity.mentions:
+                found[document].add(fact_key(entity.type, entity.name))
+    return found
+
+
+def fact_key(kind: EntityType, name: str) -> str:
+    """The fact an entity of that type and name is, for the copy detector."""
+    return f"entity:{kind}|{name_key(name)}"
 
 
 def entities_by_document(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
