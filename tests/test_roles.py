@@ -888,3 +888,16 @@ def test_a_bracketed_aside_between_the_role_and_the_name_is_skipped() -> None:
     en = "The decree is dead, said the mayor of Leeds (a Labour stronghold), Jane Roe, on Monday."
     found = [(who, role) for who, role, _, _ in roles(en, [("Leeds", L), "Jane Roe"], "en")]
     assert found == [("Jane Roe", "mayor of Leeds")]
+
+
+def test_an_abbreviated_rank_before_a_name_is_a_role() -> None:
+    text = (
+        '"Georgia is a conservative state," said state Rep. Barry Fleming, who led the bid. '
+        "The reporter met Gen. David Petraeus in Kabul. Sgt. Hoyt Teasley was killed."
+    )
+    names: list[Name] = ["Barry Fleming", "David Petraeus", "Hoyt Teasley", ("Kabul", L)]
+    assert [(who, role) for who, role, _, _ in roles(text, names, "en")] == [
+        ("Barry Fleming", "state Rep."),
+        ("David Petraeus", "Gen."),
+        ("Hoyt Teasley", "Sgt."),
+    ]

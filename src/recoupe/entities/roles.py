@@ -259,8 +259,14 @@ def _fr_lexicon() -> _Lexicon:
     )
 
 
+# ranks and offices abbreviated before a name ("state Rep. Jane Roe", "Sgt. John Doe")
+_EN_RANK_ABBREVIATIONS = _words(
+    "rep. sen. gov. gen. lt. col. sgt. capt. det. insp. supt. cmdr. adm. maj. cpl. atty."
+)
+
+
 def _en_lexicon() -> _Lexicon:
-    heads = english_plurals(_EN_PERSON_SINGULAR | _EN_KIN_SINGULAR)
+    heads = english_plurals(_EN_PERSON_SINGULAR | _EN_KIN_SINGULAR) | _EN_RANK_ABBREVIATIONS
     return _Lexicon(
         english=True,
         heads=heads,
@@ -361,7 +367,8 @@ _LEXICONS: dict[str, _Lexicon] = {"fr": _fr_lexicon(), "en": _en_lexicon()}
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 _TOKEN = re.compile(
-    r"(?P<abbr>(?:MM|Mmes|Mme|Mlle|Mgr|Mrs|Mr|Ms|Mx|Dr|Pr|Prof|Rev|Hon|St|Jr|Sr|[A-Z])\.)"
+    r"(?P<abbr>(?:MM|Mmes|Mme|Mlle|Mgr|Mrs|Mr|Ms|Mx|Dr|Pr|Prof|Rev|Hon|St|Jr|Sr|"
+    r"Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|Adm|Maj|Cpl|Atty|Gén|Cdt|[A-Z])\.)"
     r"|(?P<elided>(?i:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_]))"
     r"|(?P<prefix>(?i:ex|then)[-‐‑](?=[^\W\d_]))"
     r"|(?P<poss>['’ʼ]s(?!\w))"
@@ -512,8 +519,8 @@ def _head_word(low: str) -> str:
 def _head_end(doc: _Doc, i: int, heads: frozenset[str]) -> int:
     """Index of the last token of the head starting at ``i``, else -1."""
     t = _tok(doc, i)
-    if t is None or t.kind != "word":
-        return -1
+    if t is None or (t.kind != "word" and not (t.kind == "abbr" and t.low in heads)):
+        return -1  # an abbreviation heads a role when it is a rank's ("Sgt.", "Rep.")
     if not doc.lex.english and t.low == "garde" and heads is doc.lex.heads:
         ok = _low(doc, i + 1) == "des" and _low(doc, i + 2) == "sceaux"
         return i + 2 if ok else -1
