@@ -901,3 +901,17 @@ def test_an_abbreviated_rank_before_a_name_is_a_role() -> None:
         ("David Petraeus", "Gen."),
         ("Hoyt Teasley", "Sgt."),
     ]
+
+
+def test_english_nouns_before_a_head_belong_to_the_role() -> None:
+    text = (
+        "Plans involve the animation company Pixar, founded in 1986. He met the police chief "
+        "John Roe. Apple acquired company Beats."
+    )
+    names: list[Name] = [("Pixar", EntityType.ORG), "John Roe", ("Apple", EntityType.ORG)]
+    names.append(("Beats", EntityType.ORG))
+    assert [(who, role) for who, role, _, _ in roles(text, names, "en")] == [
+        ("Pixar", "animation company"),
+        ("John Roe", "police chief"),
+        ("Beats", "company"),  # a verb before a bare head is not part of the role
+    ]

@@ -689,6 +689,23 @@ def _premod(doc: _Doc, i: int) -> bool:
     )
 
 
+_NOUN_PREMODS = 2  # nouns before an English head read as part of the role ("market research firm")
+
+
+def _noun_premod(doc: _Doc, i: int, head: int) -> bool:
+    """An English noun before the head (``animation`` in "the animation company X"), when at
+    most :data:`_NOUN_PREMODS` such words stand between a determiner or a possessive and the
+    head: never a verb ("owns", "acquired") before a bare head."""
+    if not doc.lex.english or head - i > _NOUN_PREMODS:
+        return False
+    for k in range(i, head):
+        t = doc.toks[k]
+        if not _content(doc, t) or t.low.endswith(("ed", "ing")) or t.low in _BEFORE_VERBS:
+            return False
+    before = _tok(doc, i - 1)
+    return before is not None and (before.low in doc.lex.dets or before.kind == "poss")
+
+
 def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
     """First token of the role ending in ``head``, its qualifier, read backwards.
 
@@ -710,6 +727,8 @@ def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
             opened = True
         elif qualifier == "current" and _premod(doc, i) and first == i + 1:
             first, opened = i, True
+        elif qualifier == "current" and first == i + 1 and _noun_premod(doc, i, head):
+            first, opened = i, True  # "the animation company X", "the Beatles' record company"
         else:
             break
         i -= 1
