@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
+# ranks and offices abbreviated before a name ("Sgt. Roe", "state Rep. Roe", "le Gén. Roe")
+RANKS = frozenset(
+    """rep sen gov gen lt col sgt capt cpl maj adm cmdr det insp supt pres atty
+    gén cdt cne adj lieut""".split()  # noqa: SIM905
+)
 # titles and courtesy forms (English, French), "No.", company forms: written with a capital
-_TITLES = frozenset(
-    """mr mrs ms dr st jr sr rep sen gov gen lt col sgt capt cpl maj adm cmdr det insp supt pres
-    prof rev hon fr mt ft no nos vol art inc corp co ltd bros
-    m mm mme mmes mlle mgr me pr gén cdt cne adj lieut""".split()  # noqa: SIM905
+_TITLES = RANKS | frozenset(
+    """mr mrs ms dr st jr sr prof rev hon fr mt ft no nos vol art inc corp co ltd bros
+    m mm mme mmes mlle mgr me pr""".split()  # noqa: SIM905
 )
 # months, in either case ("Jan. 5", "le 3 janv. 2008")
 _MONTHS = frozenset(

@@ -42,6 +42,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from recoupe.abbreviations import RANKS
 from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
 from recoupe.plurals import english_plurals, french_plurals
 
@@ -259,14 +260,12 @@ def _fr_lexicon() -> _Lexicon:
     )
 
 
-# ranks and offices abbreviated before a name ("state Rep. Jane Roe", "Sgt. John Doe")
-_EN_RANK_ABBREVIATIONS = _words(
-    "rep. sen. gov. gen. lt. col. sgt. capt. det. insp. supt. cmdr. adm. maj. cpl. atty."
-)
+# ranks and offices abbreviated before a name head a role ("state Rep. Jane Roe", "Sgt. Doe")
+_RANK_HEADS = frozenset(rank + "." for rank in RANKS)
 
 
 def _en_lexicon() -> _Lexicon:
-    heads = english_plurals(_EN_PERSON_SINGULAR | _EN_KIN_SINGULAR) | _EN_RANK_ABBREVIATIONS
+    heads = english_plurals(_EN_PERSON_SINGULAR | _EN_KIN_SINGULAR) | _RANK_HEADS
     return _Lexicon(
         english=True,
         heads=heads,
@@ -368,7 +367,8 @@ _LEXICONS: dict[str, _Lexicon] = {"fr": _fr_lexicon(), "en": _en_lexicon()}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'"})
 _TOKEN = re.compile(
     r"(?P<abbr>(?:MM|Mmes|Mme|Mlle|Mgr|Mrs|Mr|Ms|Mx|Dr|Pr|Prof|Rev|Hon|St|Jr|Sr|"
-    r"Rep|Sen|Gov|Gen|Lt|Col|Sgt|Capt|Det|Insp|Supt|Cmdr|Adm|Maj|Cpl|Atty|Gén|Cdt|[A-Z])\.)"
+    + "|".join(sorted((rank.capitalize() for rank in RANKS), key=len, reverse=True))
+    + r"|[A-Z])\.)"
     r"|(?P<elided>(?i:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’ʼ](?=[^\W\d_]))"
     r"|(?P<prefix>(?i:ex|then)[-‐‑](?=[^\W\d_]))"
     r"|(?P<poss>['’ʼ]s(?!\w))"
@@ -1603,10 +1603,7 @@ def _relations_in(doc: _Doc, roles: Sequence[RoleFact]) -> list[RelationFact]:
     return sorted(found.values(), key=lambda r: (r.start, r.subject, r.object))
 
 
-_TITLE_ABBREVIATIONS = frozenset(
-    {"sgt", "lt", "col", "gen", "capt", "det", "rep", "sen", "gov", "insp", "supt", "cmdr"}
-    | {"adm", "maj", "cpl", "pres", "gén", "cdt", "lieut", "cne", "adj"}
-)
+_TITLE_ABBREVIATIONS = RANKS
 _WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_][\w.'’-]*\.?) $")
 
 
