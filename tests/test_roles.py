@@ -915,3 +915,29 @@ def test_english_nouns_before_a_head_belong_to_the_role() -> None:
         ("John Roe", "police chief"),
         ("Beats", "company"),  # a verb before a bare head is not part of the role
     ]
+
+
+def test_a_name_after_a_kin_word_and_its_complement_is_the_relative() -> None:
+    text = "Christina Greenway, daughter of the court reporter Julie Ann Brandau, spoke."
+    names: list[Name] = ["Christina Greenway", "Julie Ann Brandau"]
+    assert [(who, role) for who, role, _, _ in roles(text, names, "en")] == [
+        ("Christina Greenway", "daughter of the court reporter Julie Ann Brandau"),
+        ("Julie Ann Brandau", "court reporter"),  # not "daughter of the court reporter"
+    ]
+    text = "Marie Roux, fille du juge Jean Roux, a témoigné."
+    found = [(who, role) for who, role, _, _ in roles(text, ["Marie Roux", "Jean Roux"])]
+    assert ("Jean Roux", "juge") in found
+    assert ("Jean Roux", "fille du juge") not in found
+
+
+def test_the_subject_of_a_relative_clause_is_neither_titled_nor_the_relative() -> None:
+    text = (
+        '"I feel proud," said Deborah Teasley, widow of a sheriff\'s deputy Brian Nichols '
+        "murdered. Christina Greenway, daughter of the court reporter Brian Nichols killed, "
+        "spoke. The plumber Dan Cole testified."
+    )
+    names: list[Name] = ["Deborah Teasley", "Brian Nichols", "Christina Greenway", "Dan Cole"]
+    found = [(who, role) for who, role, _, _ in roles(text, names, "en")]
+    assert not [role for who, role in found if who == "Brian Nichols"]
+    assert ("Dan Cole", "plumber") in found
+    assert relations(text, names, "en") == []

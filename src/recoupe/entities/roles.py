@@ -792,9 +792,11 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     floor = _clause_floor(doc, gap_end)
     # "Selon le ministre, X a menti" is no title, "Selon le ministre, X, ..." is one
     cue_ok = not comma or _low(doc, p + 1) in (",", ")", "»", "–", "—")
+    if _relative_clause_subject(doc, p):
+        return None  # "the widow of a deputy [that] Nichols murdered": Nichols is no deputy
     for h in range(floor, gap_end + 1):
         phrase = _reaching(doc, h, gap_end, floor, heads, comma=comma, cue_ok=cue_ok)
-        if phrase is not None:
+        if phrase is not None and not _kin_of(doc, phrase.head):
             return phrase
     last = doc.toks[gap_end]
     if doc.lex.english and not comma and heads is doc.lex.heads and _agent_noun(doc, gap_end):
@@ -819,6 +821,34 @@ _BEFORE_VERBS = _words(
     """to i we they you he she it will would can could should may might must do does did not
     never also who which that"""
 )
+
+
+def _kin_of(doc: _Doc, head: int) -> bool:
+    """A kin word with its complement ("the daughter of the court reporter X"): the name is the
+    relative, not the kin; its own role, if any, is inside the complement."""
+    return _low(doc, head) in doc.lex.kin and _low(doc, head + 1) in doc.lex.kin_preps
+
+
+def _relative_clause_subject(doc: _Doc, p: int) -> bool:
+    """English: a name right after "of <description>" and right before a past participle with
+    no object ("the widow of a deputy Nichols murdered."): the subject of a relative clause
+    without "whom", not the person the description names."""
+    if not doc.lex.english:
+        return False
+    verb, after = _tok(doc, p + 1), _tok(doc, p + 2)
+    if verb is None or verb.kind != "word" or not verb.text.islower():
+        return False
+    if not verb.low.endswith("ed"):
+        return False
+    if after is not None and not (_is_boundary(after) or after.low in (",", "in", "on", "at")):
+        return False
+    for k in range(p - 1, max(-1, p - 7), -1):  # back over the description to "of a"/"of the"
+        t = doc.toks[k]
+        if t.low in doc.lex.dets and _low(doc, k - 1) in doc.lex.kin_preps:
+            return True
+        if t.kind in ("mention", "punct"):
+            return False
+    return False
 
 
 def _agent_noun(doc: _Doc, i: int) -> bool:
@@ -1454,7 +1484,7 @@ def _kin_object(doc: _Doc, i: int) -> int:
     for j in range(k, min(k + 7, len(doc.toks))):
         t = doc.toks[j]
         if _is_person(doc, j):
-            return j
+            return -1 if _relative_clause_subject(doc, j) else j
         if t.kind in ("punct", "mention") or t.low in lex.aux or t.low in _CLAUSE_WORDS:
             return -1
     return -1
