@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.model import EntityType, Mention, RoleFact
 from recoupe.quotes.attribution import TITLE, Ctx, Speaker, after, before, clause_subject, incise
 from recoupe.quotes.interview import Turn, interview_turns
@@ -24,10 +25,6 @@ _INCISE_COMMA = re.compile(r"[,?!][ \u00a0]+(?=[^\W\d_])")
 _SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-ZÀ-Ý«“\"‘])")
 _SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
 _GAP_SENTENCE_END = re.compile(r"[.!?…]")
-# A full stop after an abbreviation ("Inc.", "Rep.", "J.") ends no sentence.
-_ABBREVIATION_STOP = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Inc|Co|No|Mme|Mgr)\.$"
-)
 # the narrative infinitive that hands the word back to the last speaker, right before the quote
 _NARRATIVE_INFINITIVE = re.compile(
     r"(?:^|[.!?»”\"]\s*)(?:Et|Puis|Avant) (?:de |d['’])\w+(?:[ ,]+\w+){0,2}\s*[:,]\s*$"
@@ -164,7 +161,9 @@ class _Reader:
         ends = [
             m.end()
             for m in _SENTENCE_START.finditer(self.text, start, opening)
-            if not _ABBREVIATION_STOP.search(self.text, start, m.start())
+            if not (
+                self.text[m.start() - 1] == "." and ends_with_abbreviation(self.text, m.start() - 1)
+            )
         ]
         return ends[-1] if ends else start
 
@@ -286,5 +285,5 @@ def _sentence_ends(gap: str) -> int:
     return sum(
         1
         for m in _GAP_SENTENCE_END.finditer(gap)
-        if not (m.group() == "." and _ABBREVIATION_STOP.search(gap, 0, m.end()))
+        if not (m.group() == "." and ends_with_abbreviation(gap, m.start()))
     )
