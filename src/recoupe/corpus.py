@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from recoupe.duplicates import DupDoc, find_copies
 from recoupe.entities.model import EntityType
@@ -23,12 +23,7 @@ def entity_facts(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
     and its name's key (:func:`fact_key`), so that two chains the resolver kept apart but that
     bear one name (a rewrite's own chain of a person) are one fact, as when ids were made of
     names."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        if not entity.rejected:
-            for document, _ in entity.mentions:
-                found[document].add(fact_key(entity.type, entity.name))
-    return found
+    return _by_document(entities, lambda entity: fact_key(entity.type, entity.name))
 
 
 def fact_key(kind: EntityType, name: str) -> str:
@@ -37,11 +32,18 @@ def fact_key(kind: EntityType, name: str) -> str:
 
 
 def entities_by_document(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
+    """The ids of the entities each document names."""
+    return _by_document(entities, lambda entity: entity.id)
+
+
+def _by_document(
+    entities: Sequence[ResolvedEntity], key: Callable[[ResolvedEntity], str]
+) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if not entity.rejected:
             for document, _ in entity.mentions:
-                found[document].add(entity.id)
+                found[document].add(key(entity))
     return found
 
 
