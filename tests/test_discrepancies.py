@@ -148,3 +148,37 @@ def test_a_review_survives_an_edit_of_the_page_that_named_the_entity_first(
     assert run_recoupe("ingest", str(one), "--db", db).returncode == 0
     open_now = run_recoupe("discrepancies", "--db", db, "--open", "--json").stdout.splitlines()
     assert not [x for x in map(json.loads, open_now) if x["kind"] == "number_conflict"]
+
+
+def test_each_side_of_a_figure_conflict_lists_every_source_that_gives_it(
+    tmp_path: Path, dossier_schema: dict[str, Any]
+) -> None:
+    """Two outlets say seven life sentences, one says four. The second outlet for seven words it
+    too differently to be compared with the one for four: it backs seven through the first."""
+    opening = "Brian Nichols, the courthouse gunman, heard his sentence. "
+    texts = {
+        "a": opening + "Nichols received seven life sentences from Judge Bodiford in Atlanta "
+        "on Saturday morning.",
+        "b": opening + "Nichols received seven life sentences, his lawyers told reporters.",
+        "c": opening + "Judge Bodiford gave Nichols four life sentences in Atlanta on Saturday "
+        "morning.",
+    }
+    path = tmp_path / "three.jsonl"
+    path.write_text(
+        "\n".join(json.dumps({"id": k, "language": "en", "text": t}) for k, t in texts.items()),
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    validate_dossier(exported, dossier_schema)
+    (conflict,) = _by_kind(exported)["number_conflict"]
+    documents = {
+        d["id"]: k for d in exported["documents"] for k, t in texts.items() if d["text"] == t
+    }
+    sides = {
+        v["value"]: sorted(documents[e["document"]] for e in v["evidence"])
+        for v in conflict["values"]
+    }
+    assert sides == {"four life sentences": ["c"], "seven life sentences": ["a", "b"]}
+    assert "(2 source(s))" in conflict["summary"]

@@ -382,7 +382,7 @@ def _figures(
         if document in spans
         for statement in figures.statements(document, text, spans[document])
     ]
-    pairs = figures.conflicts(found)
+    pairs = figures.claims(found)
     groups = UnionFind(len(pairs))
     by_figure: dict[tuple[str, int], int] = {}
     for index, (_, a, b) in enumerate(pairs):
@@ -390,7 +390,9 @@ def _figures(
             groups.union(by_figure.setdefault((figure.document, figure.start), index), index)
     records = []
     for members in groups.groups():
-        subject = pairs[members[0]][0]
+        if all(pairs[index][1].value == pairs[index][2].value for index in members):
+            continue  # sources that agree
+        subject = next(pairs[i][0] for i in members if pairs[i][1].value != pairs[i][2].value)
         by_value: dict[float, dict[tuple[str, int], figures.Figure]] = defaultdict(dict)
         for index in members:
             for figure in pairs[index][1:]:

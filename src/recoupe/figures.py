@@ -221,6 +221,12 @@ def statements(
 
 def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
     """(shared entity, figure, other figure): one claim, two figures, in two documents."""
+    return [(e, a, b) for e, a, b in claims(found) if a.value != b.value]
+
+
+def claims(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
+    """(shared entity, figure, other figure): two documents telling one claim with a figure of
+    one unit each, the same figure or another one — the agreeing ones say who backs each side."""
     blocks: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in found:
         for unit in {u for f in statement.figures for u in f.units}:
@@ -233,7 +239,7 @@ def conflicts(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
             for b in members[position + 1 :]:
                 if a.document == b.document or not _same_claim(a, b):
                     continue
-                for fa, fb in _disagreeing(a, b, unit):
+                for fa, fb in _one_claim(a, b, unit):
                     fa, fb = sorted((fa, fb), key=lambda f: (f.document, f.start))
                     out.setdefault((fa.document, fa.start, fb.document, fb.start), (entity, fa, fb))
     return list(out.values())
@@ -246,13 +252,15 @@ def _same_claim(a: Statement, b: Statement) -> bool:
     return shared / min(len(a.words), len(b.words)) >= _MIN_OVERLAP
 
 
-def _disagreeing(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
+def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
+    """The figure of ``unit`` each statement gives, if each gives one and they count one thing
+    (the same words around them, values within a ratio); equal or not."""
     mine = [f for f in a.figures if unit in f.units]
     theirs = [f for f in b.figures if unit in f.units]
     if len(mine) != 1 or len(theirs) != 1:
         return []  # several figures of one unit: which answers which is a guess
     fa, fb = mine[0], theirs[0]
-    if fa.value == fb.value or fa.value <= 0 or fb.value <= 0:
+    if fa.value <= 0 or fb.value <= 0:
         return []
     if len(fa.near & fb.near) < _NEAR_SHARED:
         return []  # the words around them differ: two things counted
