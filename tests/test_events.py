@@ -236,6 +236,35 @@ def test_an_announcement_is_followed_up() -> None:
     )
 
 
+def test_two_announcements_of_one_actor_are_not_one_happening_followed_up() -> None:
+    """ "announced" names the telling: a later announcement on another date by the same actor
+    is not the announced happening done on another date."""
+    announced = "Acme announced today a special event to be held on October 12."
+    later = "Acme announced on 10 January its first computers built on new processors."
+    events = _timeline(
+        {
+            "a": (
+                announced,
+                [timex(announced, "October 12", "2025-10-12")],
+                mentions(announced, "Acme"),
+                "2025-09-20",
+                "",
+            ),
+            "b": (
+                later,
+                [timex(later, "10 January", "2026-01-10")],
+                mentions(later, "Acme"),
+                "2026-01-11",
+                "",
+            ),
+        }
+    )
+    by_date = {e.date: e for e in events}
+    planned = by_date["2025-10-12"]
+    assert planned.status == "planned" and by_date["2026-01-10"].status == "happened"
+    assert planned.follow_up is not None and planned.follow_up.outcome == "no_news"
+
+
 def test_a_cancelled_visit() -> None:
     planned = "Paul Morin se rendra à Lyon le 16 décembre pour une visite."
     off = "La visite de Paul Morin à Lyon prévue le 16 décembre a été annulée."

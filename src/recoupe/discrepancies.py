@@ -24,7 +24,7 @@ from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.unionfind import UnionFind
-from recoupe.events.lexicon import classes
+from recoupe.events.lexicon import classes, happenings
 from recoupe.events.timeline import TimelineEvent
 from recoupe.store.records import DiscrepancyRecord, DiscrepancyValue, Span
 from recoupe.time.dates import bounds, overlap
@@ -243,7 +243,7 @@ def _befell(
         span = _span(docs, mention)
         text = texts[span.document]
         kinds.update(classes(text[max(0, span.start - _BEFORE_NAME) : span.start]))
-    return kinds - {"announcement"}
+    return happenings(kinds)
 
 
 def _side_by_side(
@@ -296,8 +296,8 @@ def _same_happening_other_day(a: TimelineEvent, b: TimelineEvent) -> bool:
     apart = abs((date.fromisoformat(first_a) - date.fromisoformat(first_b)).days)
     actors_a = set().union(*(s.actors for s in a.statements))
     actors_b = set().union(*(s.actors for s in b.statements))
-    kinds_a = set().union(*(s.fact.classes for s in a.statements)) - {"announcement"}
-    kinds_b = set().union(*(s.fact.classes for s in b.statements)) - {"announcement"}
+    kinds_a = happenings(c for s in a.statements for c in s.fact.classes)
+    kinds_b = happenings(c for s in b.statements for c in s.fact.classes)
     documents = {s.document for s in a.statements} != {s.document for s in b.statements}
     return (
         apart <= _NEAR_DAYS and bool(actors_a & actors_b) and bool(kinds_a & kinds_b) and documents

@@ -6,6 +6,7 @@ Word stems, matched at the start of words, case-insensitively. Nothing here is a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 CLASSES: dict[str, tuple[str, ...]] = {
     "meeting": (
@@ -133,6 +134,16 @@ _CANCEL = re.compile(
     r"cancel\w*|postpon\w*|called off|scrapped|delayed|put off|suspended)",
     re.IGNORECASE,
 )
+
+
+# the classes that name the telling of a thing, not the thing told: "announced" says nothing of
+# which happening a sentence is about
+SAYING = frozenset({"announcement"})
+
+
+def happenings(found: Iterable[str]) -> set[str]:
+    """The kinds of happening among ``found`` classes, the telling left out."""
+    return set(found) - SAYING
 
 
 def classes(sentence: str) -> tuple[str, ...]:

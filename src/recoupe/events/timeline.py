@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from recoupe import ids
 from recoupe.entities.names import fold
 from recoupe.entities.unionfind import UnionFind
+from recoupe.events.lexicon import happenings
 from recoupe.events.model import DocumentEvents, EventFact
 from recoupe.store.records import Span
 from recoupe.time.dates import bounds, days, overlap
@@ -166,7 +167,8 @@ def _follow_up(events: list[TimelineEvent]) -> None:
 def _elsewhere(
     event: TimelineEvent, events: list[TimelineEvent], announced: tuple[str, int]
 ) -> FollowUp | None:
-    """A report of the announced happening on another date: same actors, same kind."""
+    """A report of the announced happening on another date: same actors, same kind of
+    happening (both telling something — "announced" — is not one)."""
     mine = event.statements[0]
     for other in events:
         if other is event:
@@ -177,7 +179,7 @@ def _elsewhere(
                 and statement.order > announced
                 and (bounds(statement.fact.date)[0] or "") >= announced[0].replace("9999", "")
                 and mine.actors & statement.actors
-                and set(mine.fact.classes) & set(statement.fact.classes)
+                and happenings(mine.fact.classes) & happenings(statement.fact.classes)
                 and not overlap(mine.fact.date, statement.fact.date)
             ):
                 return FollowUp("done_other_date", other.id, _spans([statement]))
