@@ -165,6 +165,9 @@ STORIES = (
     Story("ecbplus/3", "en"),
     Story("ecbplus/11", "en"),
     Story("ecbplus/9", "en"),
+    Story("rpm2/T01", "fr"),
+    Story("ecbplus/5", "en"),
+    Story("rpm2/T04", "fr"),
 )
 
 
