@@ -941,3 +941,21 @@ def test_the_subject_of_a_relative_clause_is_neither_titled_nor_the_relative() -
     assert not [role for who, role in found if who == "Brian Nichols"]
     assert ("Dan Cole", "plumber") in found
     assert relations(text, names, "en") == []
+
+
+def test_occupations_outside_public_life_are_roles_in_both_languages() -> None:
+    """A story about sport, a hospital or a film names people by what they do there too."""
+    assert roles(
+        "Les Sixers ont limogé leur entraîneur Marc Vidal et recruté la joueuse Inès Garnier.",
+        ["Marc Vidal", "Inès Garnier"],
+    ) == [
+        ("Marc Vidal", "entraîneur", "current", None),
+        ("Inès Garnier", "joueuse", "current", None),
+    ]
+    text = "The team fired its head coach, Jim Roe, and traded its forward Andre Lee to Boston."
+    assert roles(text, ["Jim Roe", "Andre Lee"], "en") == [
+        ("Jim Roe", "head coach", "current", None),
+        ("Andre Lee", "forward", "current", None),
+    ]
+    # an ambiguous head needs a role's shape: "moving forward" names no one
+    assert roles("Moving forward Andre Lee said the team would rebuild.", ["Andre Lee"], "en") == []

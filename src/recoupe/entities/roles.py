@@ -75,6 +75,22 @@ _FR_PERSON_SINGULAR = _words(
     collaborateur collaboratrice assistant assistante avocat-conseil gérant gérante
     administrateur administratrice
     """
+) | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
+    """
+    entraîneur entraîneuse sélectionneur sélectionneuse joueur joueuse arbitre athlète
+    footballeur footballeuse attaquant attaquante gardien gardienne pilote coureur coureuse
+    cycliste nageur nageuse boxeur boxeuse champion championne médecin docteur chirurgien
+    chirurgienne infirmier infirmière pharmacien pharmacienne enseignant enseignante
+    instituteur institutrice étudiant étudiante lycéen lycéenne ingénieur ingénieure
+    architecte artiste acteur actrice comédien comédienne chanteur chanteuse musicien
+    musicienne réalisateur réalisatrice cinéaste écrivain écrivaine auteur auteure autrice
+    romancier romancière poète photographe peintre sculpteur producteur productrice
+    agriculteur agricultrice ouvrier ouvrière salarié salariée employé employée commerçant
+    commerçante banquier banquière soldat militaire pompier prêtre curé moine religieuse
+    pasteur chauffeur agent agente interprète traducteur traductrice diplomate scientifique
+    biologiste physicien physicienne mathématicien mathématicienne astronaute juriste
+    consultant consultante analyste
+    """
 )
 _FR_ORG_SINGULAR = _words(
     """
@@ -97,6 +113,15 @@ _EN_PERSON_SINGULAR = _words(
     princess pope bishop archbishop cardinal imam rabbi manager executive entrepreneur
     businessman businesswoman rapporteur mediator negotiator ombudsman politician unionist
     delegate representative
+    """
+) | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
+    """
+    coach trainer player guard forward quarterback pitcher referee umpire athlete footballer
+    cyclist swimmer boxer champion doctor physician surgeon nurse pharmacist teacher student
+    engineer architect artist actor actress singer musician filmmaker writer author novelist
+    poet photographer painter sculptor producer farmer worker employee banker soldier
+    firefighter priest monk nun pastor driver pilot agent interpreter translator diplomat
+    scientist biologist physicist mathematician astronaut consultant recruit
     """
 )
 _EN_ORG_SINGULAR = _words(
@@ -164,7 +189,9 @@ def _fr_lexicon() -> _Lexicon:
         heads=heads,
         plural=heads - _FR_PERSON_SINGULAR - _FR_KIN_SINGULAR | _words("porte-parole"),
         org_heads=french_plurals(_FR_ORG_SINGULAR),
-        ambiguous=french_plurals(_words("juge élu élue général générale responsable garde")),
+        ambiguous=french_plurals(
+            _words("juge élu élue général générale responsable garde pilote agent champion")
+        ),
         affiliation=french_plurals(
             _words(
                 """député députée eurodéputé eurodéputée sénateur sénatrice élu élue candidat
@@ -274,7 +301,8 @@ def _en_lexicon() -> _Lexicon:
         ambiguous=english_plurals(
             _words(
                 """head chief chair judge general deputy official member leader executive
-                officer aide editor representative supporter premier"""
+                officer aide editor representative supporter premier guard forward coach
+                driver pilot agent champion"""
             )
         ),
         affiliation=english_plurals(
