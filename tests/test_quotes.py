@@ -762,6 +762,21 @@ def test_en_straight_marks_with_spaces_inside_pair_as_scraped_pages_write_them()
     ]
 
 
+def test_en_a_closing_straight_mark_shifted_after_the_space_still_closes() -> None:
+    """Texts rebuilt from tokens or scraped write ``progress, "said X``: the mark after a comma
+    and a space, inside an open quote, closes it; it does not open another one."""
+    text = (
+        '"I made the decision because we were not progressing the way we wanted, "said Ed '
+        'Stefanski. "We will find a way, "he added. Later, Billy King said, "Mo is family."'
+    )
+    rows = en(text, ["Ed Stefanski", "Billy King"])
+    assert [(r[0][:22], r[2]) for r in rows] == [
+        ("I made the decision be", "Ed Stefanski"),
+        ("We will find a way", "Ed Stefanski"),
+        ("Mo is family.", "Billy King"),
+    ]
+
+
 def test_fr_a_spaced_straight_mark_before_a_full_stop_closes_the_quote() -> None:
     text = (
         "Pour les jeunes, Mgr Pierre Descamps craint \" qu'on les enferme dans leurs actes, en "

@@ -115,7 +115,8 @@ def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> lis
 def doubles(text: str) -> list[Stretch]:
     """Double marks paired. A straight one that its neighbours do not tell (spaces on both
     sides, ``stating, " I have … come. " In``, as scraped pages often write them) opens when
-    none is open, else closes; one before a stop closes an open quote."""
+    none is open, else closes; one before a stop closes an open quote, and so does one after a
+    comma or a stop and a space (``progress, "said X``: the closing mark shifted)."""
     events: list[tuple[int, str]] = []
     pending = False
     for m in _DOUBLE.finditer(text):
@@ -130,9 +131,16 @@ def doubles(text: str) -> list[Stretch]:
             and text[pos + 1 : pos + 2] in _CLOSERS_AFTER
         ):
             role = "close"  # "… ce qu'ils font ". : a spaced straight mark before a stop closes
+        elif pending and role == "open" and text[pos] == '"' and _spaced_after_clause(text, pos):
+            role = "close"  # "… progress, "said Stefanski: the mark lost its place, not a new quote
         events.append((pos, role))
         pending = role == "open"
     return _pair(text, events, "double", '“„"')
+
+
+def _spaced_after_clause(text: str, pos: int) -> bool:
+    """A straight mark after a space that follows a clause's end (``progress, "said``)."""
+    return pos >= 2 and text[pos - 1] in _SPACE and text[pos - 2] in ",.!?…"
 
 
 def guillemets(text: str) -> list[Stretch]:
