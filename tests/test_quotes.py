@@ -777,6 +777,29 @@ def test_en_a_closing_straight_mark_shifted_after_the_space_still_closes() -> No
     ]
 
 
+def test_a_quote_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
+    """The press quotes one speaker paragraph after paragraph; a person named, or a paragraph
+    of narrative, in between ends the run."""
+    text = (
+        "« Nous avons ri, sauté de joie », a raconté Ingrid Roux.\n"
+        "« Je pensais que c'était un miracle, vraiment un miracle. »\n"
+        "Le ministre Paul Vidal a salué son courage devant la presse.\n"
+        "« Elle a été exemplaire du début à la fin, vraiment exemplaire. »\n"
+    )
+    assert [r[2] for r in quotes(text, ["Ingrid Roux", "Paul Vidal"])] == [
+        "Ingrid Roux",
+        "Ingrid Roux",
+        None,
+    ]
+    text = (
+        '"We were tied up like animals," Ingrid Roux told reporters.\n'
+        '"I thought it was a miracle, and I still think so today."\n'
+        "The crowd cheered for a long time on the tarmac of the airport.\n"
+        '"Nobody will ever forget this day, not one of us here."\n'
+    )
+    assert [r[2] for r in en(text, ["Ingrid Roux"])] == ["Ingrid Roux", "Ingrid Roux", None]
+
+
 def test_fr_a_spaced_straight_mark_before_a_full_stop_closes_the_quote() -> None:
     text = (
         "Pour les jeunes, Mgr Pierre Descamps craint \" qu'on les enferme dans leurs actes, en "

@@ -186,16 +186,18 @@ class _Reader:
         return first is not None and not first.cap and first.kind == "word"
 
     def _inherited(self, s: Stretch, prev: _Found | None) -> Speaker | None:
-        """The speaker of the previous quote when this one is in the same sentence, or opens
-        the sentence right after the one attributing it (``“A,” he said. “B.”``) with nobody
-        else named in between."""
+        """The speaker of the previous quote when this one is in the same sentence, opens the
+        sentence right after the one attributing it (``“A,” he said. “B.”``) or opens the
+        paragraph right after it, with nobody else named in between."""
         if prev is None or prev.speaker is None:
             return None
         gap = self.text[prev.end : s.open]
         if _NARRATIVE_INFINITIVE.search(gap) and gap.count("\n") <= _NARRATIVE_LINES:
             return prev.speaker  # "Et de conclure : « … »", "Avant d'ajouter : « … »"
-        if "\n" in gap or len(gap) > _INHERIT_GAP:
+        if len(gap) > _INHERIT_GAP:
             return None
+        if "\n" in gap:
+            return prev.speaker if self._next_paragraph(prev, s, gap) else None
         ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")
         if ends == 0:
             return prev.speaker  # the same sentence
@@ -209,6 +211,20 @@ class _Reader:
         if any(self.mentions.items[i].start != prev.speaker.start for i in people):
             return None
         return prev.speaker
+
+    def _next_paragraph(self, prev: _Found, s: Stretch, gap: str) -> bool:
+        """Whether the quote opens the paragraph right after the one its predecessor ends
+        (``“A,” she said.¶“B.”``: the press goes on quoting one speaker paragraph after
+        paragraph), with nobody else named in between."""
+        cut = gap.rfind("\n")
+        if gap[cut + 1 :].strip() or "\n" in gap[:cut].rstrip():
+            return False  # the quote does not open its paragraph, or a paragraph in between
+        speaker = prev.speaker
+        return speaker is not None and not any(
+            self.mentions.type(i) is EntityType.PERSON
+            and self.mentions.items[i].start != speaker.start
+            for i in self.mentions.within(prev.end, s.open)
+        )
 
     def _subject(self, s: Stretch) -> Speaker | None:
         """No speech verb, but a sentence whose subject is a person ends with the quote
