@@ -182,3 +182,33 @@ def test_each_side_of_a_figure_conflict_lists_every_source_that_gives_it(
     }
     assert sides == {"four life sentences": ["c"], "seven life sentences": ["a", "b"]}
     assert "(2 source(s))" in conflict["summary"]
+
+
+def test_a_given_name_one_letter_apart_is_a_name_variant(
+    tmp_path: Path, dossier_schema: dict[str, Any]
+) -> None:
+    texts = {
+        "a": "Le président américain George W. Bush a reçu Angela Merkel à Washington.",
+        "b": "George W. Bush a téléphoné à Angela Merkel au sujet de la crise financière.",
+        "c": "George W. Bush et Angela Merkel se retrouveront au sommet du G8 en juillet.",
+        "d": "Georges W. Bush a promis un plan de relance devant le Congrès, mardi.",
+    }
+    path = tmp_path / "bush.jsonl"
+    path.write_text(
+        "\n".join(
+            json.dumps({"id": k, "language": "fr", "text": t}, ensure_ascii=False)
+            for k, t in texts.items()
+        ),
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
+    validate_dossier(exported, dossier_schema)
+    (variant,) = _by_kind(exported)["name_variant"]
+    assert {v["value"] for v in variant["values"]} == {"George", "Georges"}
+    assert "'Georges W. Bush'" in variant["summary"] and "(3 source(s)" in variant["summary"]
+    # a short given name is another way to name, not a misspelling: no variant
+    assert not [
+        d for d in exported["discrepancies"] if "Angela" in d["summary"] or "Merkel" in d["summary"]
+    ]

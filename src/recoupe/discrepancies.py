@@ -1,6 +1,8 @@
 """Stage ``recoupe.discrepancies.v1``: where sources, or one source, disagree about one thing.
 
-- ``name_variant``: one person's surname spelled two ways (the entity layer merged them);
+- ``name_variant``: one person's surname spelled two ways (the entity layer merged them), or its
+  given name one letter apart ("Georges W. Bush" / "George W. Bush"), or an organisation's or
+  a place's name;
 - ``first_name_conflict``: two given names with one surname for what the context says is one
   person — both named as the one a happening of the same kind befell (or the same relation, or the
   same role), never side by side in one sentence — whether or not the entity layer merged them;
@@ -15,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+
+from rapidfuzz.distance import OSA
 
 from recoupe import figures, ids
 from recoupe.entities.model import DocumentEntities, EntityType
@@ -31,6 +35,7 @@ from recoupe.time.dates import bounds, overlap
 
 STAGE = "recoupe.discrepancies.v1"
 _NEAR_DAYS = 10
+_MIN_GIVEN = 4  # letters of a given name compared for a misspelling ("Jon" / "Jan": two)
 _MAX_GIVEN_NAMES = 6  # given names of one surname beyond which it is a common name, not a family
 _BEFORE_NAME = 45
 _AGE_AFTER = re.compile(
@@ -103,39 +108,74 @@ def _sources(spans: Iterable[Span]) -> int:
 def _name_variants(
     people: Sequence[ResolvedEntity], docs: Mapping[str, DocumentEntities], texts: Mapping[str, str]
 ) -> list[DiscrepancyRecord]:
+    """One person's surname spelled two ways (the entity layer joined them as a misspelling),
+    or its given name one letter apart ("Georges W. Bush" / "George W. Bush")."""
     found = []
     for person in people:
-        if not any(merge.rule == "spelling_variant" for merge in person.merges):
-            continue
-        by_surname: dict[str, list[Span]] = defaultdict(list)
-        spelled: dict[str, str] = {}
-        written: dict[str, str] = {}  # the fullest form of each spelling, as written
-        for mention in person.mentions:
-            span = _span(docs, mention)
-            surface = texts[span.document][span.start : span.end]
-            surname = surface.split()[-1]
-            spelled.setdefault(name_key(surname), surname)
-            by_surname[name_key(surname)].append(span)
-            if len(surface) > len(written.get(name_key(surname), "")):
-                written[name_key(surname)] = " ".join(surface.split())
-        if len(by_surname) < 2:
-            continue
-        values = [DiscrepancyValue(spelled[k], tuple(v)) for k, v in sorted(by_surname.items())]
-        sides = " and ".join(
-            f"{v.value!r} ({_sources(v.evidence)} source(s)"
-            + (f", as {written[k]!r})" if written[k] != v.value else ")")
-            for k, v in zip(sorted(by_surname), values, strict=True)
-        )
-        found.append(
-            DiscrepancyRecord(
-                discrepancy_id("name_variant", _named(person), spelled.values()),
-                "name_variant",
-                person.id,
-                f"The name of {person.name} is spelled {sides}.",
-                tuple(values),
-            )
-        )
+        misspelled = any(merge.rule == "spelling_variant" for merge in person.merges)
+        for part, of in (("surname", _surname), ("given name", _given_name)):
+            if part == "surname" and not misspelled:
+                continue
+            item = _part_variant(person, part, of, docs, texts)
+            if item is not None:
+                found.append(item)
     return found
+
+
+def _surname(surface: str) -> str:
+    return surface.split()[-1]
+
+
+def _given_name(surface: str) -> str:
+    words = surface.split()
+    return words[0] if len(words) >= 2 and split_person(surface)[0] else ""
+
+
+def _part_variant(
+    person: ResolvedEntity,
+    part: str,
+    of: Callable[[str], str],
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+) -> DiscrepancyRecord | None:
+    by_key: dict[str, list[Span]] = defaultdict(list)
+    spelled: dict[str, str] = {}
+    written: dict[str, str] = {}  # the fullest form of each spelling, as written
+    for mention in person.mentions:
+        span = _span(docs, mention)
+        surface = texts[span.document][span.start : span.end]
+        word = of(surface)
+        if not word:
+            continue
+        key = name_key(word)
+        spelled.setdefault(key, word)
+        by_key[key].append(span)
+        if len(surface) > len(written.get(key, "")):
+            written[key] = " ".join(surface.split())
+    if len(by_key) < 2:
+        return None
+    if part == "given name" and not (len(by_key) == 2 and _one_letter_apart(*by_key)):
+        return None  # "Sam" / "Samuel", or three given names: not one name misspelled
+    keys = sorted(by_key)
+    values = [DiscrepancyValue(spelled[k], tuple(by_key[k])) for k in keys]
+    sides = " and ".join(
+        f"{v.value!r} ({_sources(v.evidence)} source(s)"
+        + (f", as {written[k]!r})" if written[k] != v.value else ")")
+        for k, v in zip(keys, values, strict=True)
+    )
+    the = "name" if part == "surname" else "given name"
+    return DiscrepancyRecord(
+        discrepancy_id("name_variant", _named(person), spelled.values()),
+        "name_variant",
+        person.id,
+        f"The {the} of {person.name} is spelled {sides}.",
+        tuple(values),
+    )
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings one letter doubled, dropped, swapped or changed apart, same first letter."""
+    return a[:1] == b[:1] and min(len(a), len(b)) >= _MIN_GIVEN and OSA.distance(a, b) == 1
 
 
 def _spelling_variants(

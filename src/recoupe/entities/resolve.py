@@ -443,8 +443,9 @@ def _try_misspelling(
 ) -> None:
     if first.kind is not second.kind or OSA.distance(a, b) != 1 or a[0] != b[0]:
         return  # another first letter makes another name ("X-Ray", "Ray")
-    if _plural_of(first.surface, second.surface):  # a plural, not a misspelling: one name
-        if multi_word(first.surface) and first.kind is not EntityType.PERSON:
+    person = first.kind is EntityType.PERSON  # "Georges" is no plural of "George"
+    if not person and _plural_of(first.surface, second.surface):  # a plural: one name
+        if multi_word(first.surface):
             evidence = f"{second.surface!r} and {first.surface!r}: a word in the plural"
             clusters.union(first.members[0], second.members[0], Merge("plural", evidence))
         return
