@@ -268,3 +268,13 @@ def test_first_words_shared_by_two_organisations_join_neither() -> None:
         doc("f", "Il vit à Paris.", {"Paris": L}),  # and as the place there
     ]
     assert all(len(names) == 1 for names in names_of(resolve(docs), docs))
+
+
+def test_a_country_named_in_french_english_or_by_its_iso_code_is_one_place() -> None:
+    a = doc("a", "Les Etats-Unis ont salué la libération.", {"Etats-Unis": L})
+    b = doc("b", "The United States welcomed the news.", {"United States": L}, "en")
+    c = doc("c", "Trois otages rentrent aux USA, dont un pilote.", {"USA": ORG})
+    d = doc("d", "La CAF versera les allocations.", {"CAF": ORG})  # no Centrafrique named in full
+    groups = names_of(resolve([a, b, c, d]), [a, b, c, d])
+    assert {"Etats-Unis", "United States", "USA"} in groups
+    assert {"CAF"} in groups

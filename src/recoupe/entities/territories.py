@@ -3,9 +3,10 @@
 "Allemagne" and "Germany", "États-Unis", "United States" and "U.S." name one place. The names are
 CLDR's territory display names in both languages (Babel, already required through trafilatura's
 URL handling: no list of ours to keep up to date). A code names a territory only when written
-with dots ("U.S.", "U.K."), and joins it only when the dossier also names that territory in
-full: bare two-letter acronyms are far more often parties, unions and units ("FO", "PS", "GB"
-for gigabytes) than countries, and dotted ones may be cities or states ("L.A.", "N.C.").
+with dots ("U.S.", "U.K.") or with ISO's three letters ("USA"), and joins it only when the
+dossier also names that territory in full: bare two-letter acronyms are far more often parties,
+unions and units ("FO", "PS", "GB" for gigabytes) than countries, and dotted ones may be cities
+or states ("L.A.", "N.C.").
 """
 
 from __future__ import annotations
@@ -60,4 +61,17 @@ def territory(surface: str) -> tuple[str, bool] | None:
     letters = surface.replace(".", "").strip()
     if "." in surface and len(letters) == 2 and letters.isupper() and letters in _codes():
         return _codes()[letters], False
+    if len(letters) == 3 and letters.isupper() and letters in _alpha3():
+        return _alpha3()[letters], False  # "USA", "U.S.A.": ISO's three letters
     return None
+
+
+@cache
+def _alpha3() -> dict[str, str]:
+    """ISO 3166 three-letter code → territory code ("USA" → "US"), from CLDR's aliases."""
+    aliases: dict[str, list[str]] = dict(get_global("territory_aliases"))
+    return {
+        old: new[0]
+        for old, new in aliases.items()
+        if len(old) == 3 and old.isalpha() and len(new) == 1 and new[0] in _codes()
+    }
