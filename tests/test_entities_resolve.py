@@ -278,3 +278,17 @@ def test_a_country_named_in_french_english_or_by_its_iso_code_is_one_place() -> 
     groups = names_of(resolve([a, b, c, d]), [a, b, c, d])
     assert {"Etats-Unis", "United States", "USA"} in groups
     assert {"CAF"} in groups
+
+
+def test_an_organisation_named_without_the_place_its_name_opens_with() -> None:
+    a = doc(
+        "a",
+        "The Washington Wizards beat the Boston Celtics in Washington.",
+        {"Washington Wizards": ORG, "Boston Celtics": ORG, "Washington": L},
+        "en",
+    )
+    b = doc("b", "The Wizards won again.", {"Wizards": ORG}, "en")
+    c = doc("c", "Les Celtics ont perdu.", {"Celtics": ORG})  # Boston is named by no one alone
+    groups = names_of(resolve([a, b, c]), [a, b, c])
+    assert {"Washington Wizards", "Wizards"} in groups
+    assert {"Celtics"} in groups

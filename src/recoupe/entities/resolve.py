@@ -297,13 +297,21 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     "Caisse des dépôts" / "Caisse des dépôts et consignations", "U.S. Marshals" / "U.S.
     Marshals Service") when exactly one longer organisation name of the dossier starts with
     them ("Apple" beside "Apple Computer" and "Apple Corps" stays apart), and the short name is
-    never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain")."""
-    longer: dict[str, set[str]] = defaultdict(set)  # first words -> full names starting so
+    never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain"). So is one
+    named without the place its name opens with, when the dossier names that place ("Washington
+    Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers")."""
+    longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
     not_orgs = {
         org_key(surface)
         for local in locals_
         if local.type is not EntityType.ORG
+        for surface in local.surfaces
+    }
+    places = {
+        org_key(surface)
+        for local in locals_
+        if local.type is EntityType.LOC
         for surface in local.surfaces
     }
     for index, local in enumerate(locals_):
@@ -314,6 +322,8 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             owner.setdefault(" ".join(words), index)
             for size in range(1, len(words)):
                 longer[" ".join(words[:size])].add(" ".join(words))
+                if " ".join(words[:size]) in places:  # the place left out
+                    longer[" ".join(words[size:])].add(" ".join(words))
     for index, local in enumerate(locals_):
         if local.type is not EntityType.ORG or local.acronyms:
             continue
@@ -325,7 +335,7 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             continue
         (full,) = names
         other = owner[full]
-        evidence = f"{local.best!r} is the first words of {locals_[other].best!r}, the only name so"
+        evidence = f"{local.best!r} is a short form of {locals_[other].best!r}, the only name so"
         clusters.union(other, index, Merge("first_words", evidence))
 
 
