@@ -777,6 +777,18 @@ def test_en_a_closing_straight_mark_shifted_after_the_space_still_closes() -> No
     ]
 
 
+def test_en_a_quote_opening_after_a_stop_survives_an_earlier_unclosed_mark() -> None:
+    text = (
+        '"Mo is family, "King said. He bleeds Philadelphia. " He is still the leader in '
+        'assists. They missed the playoffs in 2004. "I look at Mo Cheeks and I know Mo Cheeks, '
+        '"Billy King said.'
+    )
+    rows = en(text, ["Billy King", "King", "Mo Cheeks"])
+    assert ("I look at Mo Cheeks and I know Mo Cheeks", "Billy King") in [
+        (r[0], r[2]) for r in rows
+    ]
+
+
 def test_a_quote_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
     """The press quotes one speaker paragraph after paragraph; a person named, or a paragraph
     of narrative, in between ends the run."""

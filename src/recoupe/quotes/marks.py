@@ -116,7 +116,9 @@ def doubles(text: str) -> list[Stretch]:
     """Double marks paired. A straight one that its neighbours do not tell (spaces on both
     sides, ``stating, " I have … come. " In``, as scraped pages often write them) opens when
     none is open, else closes; one before a stop closes an open quote, and so does one after a
-    comma or a stop and a space (``progress, "said X``: the closing mark shifted)."""
+    comma and a space (``progress, "said X``: the closing mark shifted), or after a stop and a
+    space when the sentence goes on in lowercase; after a stop and a space before a capital it
+    opens the next quote, the open one having lost its closing mark."""
     events: list[tuple[int, str]] = []
     pending = False
     for m in _DOUBLE.finditer(text):
@@ -140,7 +142,11 @@ def doubles(text: str) -> list[Stretch]:
 
 def _spaced_after_clause(text: str, pos: int) -> bool:
     """A straight mark after a space that follows a clause's end (``progress, "said``)."""
-    return pos >= 2 and text[pos - 1] in _SPACE and text[pos - 2] in ",.!?…"
+    if pos < 2 or text[pos - 1] not in _SPACE:
+        return False
+    after = text[pos + 1 : pos + 2]
+    # after a comma; after a stop only when the sentence goes on in lowercase ("done. "said")
+    return text[pos - 2] == "," or (text[pos - 2] in ".!?…" and after.islower())
 
 
 def guillemets(text: str) -> list[Stretch]:
