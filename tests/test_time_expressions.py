@@ -490,6 +490,14 @@ def test_an_undated_text_gives_its_own_year_to_its_dates_without_one() -> None:
     assert {t.text: t.anchor for t in dated}["Le 7 avril"] == "2008-08-20"
 
 
+def test_the_year_an_undated_text_gives_is_not_counted_back_from() -> None:
+    """The last full date an undated text wrote is no "now": a later "en juillet" in the past
+    tense is in that year, not the July before it (which no text wrote)."""
+    text = "Le 9 février 2007, il a parlé aux évêques. En juillet, elle confiait sa foi."
+    found = {t.text: t.value for t in find_timexes(text, language="fr", published=None)}
+    assert found["En juillet"] == "2007-07"
+
+
 def test_interview_date_is_the_reference_of_the_transcript() -> None:
     text = (
         "Invitée de l'émission « Questions politiques » le dimanche 9 mars, la ministre a défendu "

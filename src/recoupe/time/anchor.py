@@ -127,14 +127,19 @@ class AnchorTracker:
     def anchor_at(self, position: int, *, calendar: bool = False) -> dt.date | None:
         """The reference at ``position``; ``calendar``: for a date written without its year
         ("le 7 avril", "en juillet"), which an undated text's own dates also anchor."""
+        reference = self.reference_at(position, calendar=calendar)
+        return self.published if reference is None else reference.date
+
+    def reference_at(self, position: int, *, calendar: bool = False) -> Reference | None:
+        """The reference the text sets at ``position``, if any (else the publication date)."""
         for reference in reversed(self.references):
             if position < reference.start or (reference.calendar_only and not calendar):
                 continue
             if reference.scope == DOCUMENT:
-                return reference.date
+                return reference
             if position < reference.until and inside_quotes(self.text, reference.start, position):
-                return reference.date
-        return self.published
+                return reference
+        return None
 
     def observe(
         self, start: int, end: int, day: dt.date, *, written_year: bool = False

@@ -1281,9 +1281,12 @@ def find_timexes(text: str, *, language: str, published: str | None) -> list[Tim
 
 def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) -> Timex:
     parsed = found.parsed
-    anchor = tracker.anchor_at(found.start, calendar=_calendar(parsed))
+    reference = tracker.reference_at(found.start, calendar=_calendar(parsed))
+    anchor = tracker.published if reference is None else reference.date
     direction = NONE
-    if anchor is not None and _needs_direction(parsed):
+    # a date an undated text wrote gives its year as is: it is no "now" to look back from
+    calendar_only = reference is not None and reference.calendar_only
+    if anchor is not None and _needs_direction(parsed) and not calendar_only:
         direction = clause_direction(text, found.start, found.end, language)
     resolved = normalize.resolve(parsed, anchor, direction)
     if found.explicit_day and resolved.precision == "day" and resolved.value and not parsed.open:
