@@ -150,6 +150,26 @@ def test_a_review_survives_an_edit_of_the_page_that_named_the_entity_first(
     assert not [x for x in map(json.loads, open_now) if x["kind"] == "number_conflict"]
 
 
+def _ingested(
+    texts: dict[str, str], language: str, folder: Path, schema: dict[str, Any]
+) -> dict[str, Any]:
+    """The dossier of ``texts`` (id -> text) built by one ``recoupe ingest``, checked against
+    the schema."""
+    path = folder / "batch.jsonl"
+    records = (
+        json.dumps({"id": k, "language": language, "text": t}, ensure_ascii=False)
+        for k, t in texts.items()
+    )
+    path.write_text("\n".join(records), encoding="utf-8")
+    db = str(folder / "d.db")
+    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
+    exported: dict[str, Any] = json.loads(
+        run_recoupe("export", "--db", db, "--format", "json").stdout
+    )
+    validate_dossier(exported, schema)
+    return exported
+
+
 def test_each_side_of_a_figure_conflict_lists_every_source_that_gives_it(
     tmp_path: Path, dossier_schema: dict[str, Any]
 ) -> None:
@@ -163,15 +183,7 @@ def test_each_side_of_a_figure_conflict_lists_every_source_that_gives_it(
         "c": opening + "Judge Bodiford gave Nichols four life sentences in Atlanta on Saturday "
         "morning.",
     }
-    path = tmp_path / "three.jsonl"
-    path.write_text(
-        "\n".join(json.dumps({"id": k, "language": "en", "text": t}) for k, t in texts.items()),
-        encoding="utf-8",
-    )
-    db = str(tmp_path / "d.db")
-    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
-    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
-    validate_dossier(exported, dossier_schema)
+    exported = _ingested(texts, "en", tmp_path, dossier_schema)
     (conflict,) = _by_kind(exported)["number_conflict"]
     documents = {
         d["id"]: k for d in exported["documents"] for k, t in texts.items() if d["text"] == t
@@ -193,18 +205,7 @@ def test_a_given_name_one_letter_apart_is_a_name_variant(
         "c": "George W. Bush et Angela Merkel se retrouveront au sommet du G8 en juillet.",
         "d": "Georges W. Bush a promis un plan de relance devant le Congrès, mardi.",
     }
-    path = tmp_path / "bush.jsonl"
-    path.write_text(
-        "\n".join(
-            json.dumps({"id": k, "language": "fr", "text": t}, ensure_ascii=False)
-            for k, t in texts.items()
-        ),
-        encoding="utf-8",
-    )
-    db = str(tmp_path / "d.db")
-    assert run_recoupe("ingest", str(path), "--db", db).returncode == 0
-    exported = json.loads(run_recoupe("export", "--db", db, "--format", "json").stdout)
-    validate_dossier(exported, dossier_schema)
+    exported = _ingested(texts, "fr", tmp_path, dossier_schema)
     (variant,) = _by_kind(exported)["name_variant"]
     assert {v["value"] for v in variant["values"]} == {"George", "Georges"}
     assert "'Georges W. Bush'" in variant["summary"] and "(3 source(s)" in variant["summary"]
