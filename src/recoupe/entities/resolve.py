@@ -319,11 +319,13 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             continue
         for surface in local.surfaces:
             words = org_key(surface).split()
-            owner.setdefault(" ".join(words), index)
+            full = " ".join(words)
+            owner.setdefault(full, index)
             for size in range(1, len(words)):
-                longer[" ".join(words[:size])].add(" ".join(words))
-                if " ".join(words[:size]) in places:  # the place left out
-                    longer[" ".join(words[size:])].add(" ".join(words))
+                first = " ".join(words[:size])
+                longer[first].add(full)
+                if first in places:  # the place left out
+                    longer[" ".join(words[size:])].add(full)
     for index, local in enumerate(locals_):
         if local.type is not EntityType.ORG or local.acronyms:
             continue

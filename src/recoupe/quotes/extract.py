@@ -197,32 +197,21 @@ class _Reader:
         if len(gap) > _INHERIT_GAP:
             return None
         if "\n" in gap:
-            return prev.speaker if self._next_paragraph(prev, s, gap) else None
+            opens_next = _opens_next_paragraph(gap)
+            return prev.speaker if opens_next and not self._others_named(prev, s) else None
         ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")
         if ends == 0:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
             return None  # not a quote opening the next sentence
-        people = (
-            i
-            for i in self.mentions.within(prev.end, s.open)
-            if self.mentions.type(i) is EntityType.PERSON
-        )
-        if any(self.mentions.items[i].start != prev.speaker.start for i in people):
-            return None
-        return prev.speaker
+        return None if self._others_named(prev, s) else prev.speaker
 
-    def _next_paragraph(self, prev: _Found, s: Stretch, gap: str) -> bool:
-        """Whether the quote opens the paragraph right after the one its predecessor ends
-        (``“A,” she said.¶“B.”``: the press goes on quoting one speaker paragraph after
-        paragraph), with nobody else named in between."""
-        cut = gap.rfind("\n")
-        if gap[cut + 1 :].strip() or "\n" in gap[:cut].rstrip():
-            return False  # the quote does not open its paragraph, or a paragraph in between
+    def _others_named(self, prev: _Found, s: Stretch) -> bool:
+        """Whether a person other than ``prev``'s speaker is named between the two quotes."""
         speaker = prev.speaker
-        return speaker is not None and not any(
+        return any(
             self.mentions.type(i) is EntityType.PERSON
-            and self.mentions.items[i].start != speaker.start
+            and (speaker is None or self.mentions.items[i].start != speaker.start)
             for i in self.mentions.within(prev.end, s.open)
         )
 
@@ -294,6 +283,14 @@ class _Reader:
         if start >= end or not any(c.isalnum() for c in self.text[start:end]):
             return None
         return start, end
+
+
+def _opens_next_paragraph(gap: str) -> bool:
+    """Whether the text between two quotes ends the first one's paragraph and the second opens
+    the next (``“A,” she said.¶“B.”``: the press goes on quoting one speaker paragraph after
+    paragraph), no paragraph in between."""
+    cut = gap.rfind("\n")
+    return not gap[cut + 1 :].strip() and "\n" not in gap[:cut].rstrip()
 
 
 def _sentence_ends(gap: str) -> int:
