@@ -498,6 +498,37 @@ def test_the_year_an_undated_text_gives_is_not_counted_back_from() -> None:
     assert found["juillet"] == "2007-07"
 
 
+def test_an_undated_text_gives_its_latest_year_to_the_paragraphs_that_write_none() -> None:
+    """A yearless date with no year written in its paragraph takes the latest year the text
+    writes with a month, wherever it is (not the year of an older full date far above it)."""
+    text = (
+        "Le pape la recevra lundi 1er septembre à Castel Gandolfo.\n"
+        "Le 1er juillet, il avait lancé un appel aux évêques du pays.\n"
+        "« Je prie pour elle », confiait-il, le 6 février 2008. Le 9 février 2007, il avait "
+        "appelé à leur libération.\n"
+        "« Je voulais remercier le Seigneur », confiait-elle en juillet. Jeudi, elle s'est tue.\n"
+        "Il vit en exil depuis sa fuite en 1959."
+    )
+    found = {t.text: t for t in find_timexes(text, language="fr", published=None)}
+    assert found["lundi 1er septembre"].value == "2008-09-01"
+    assert found["Le 1er juillet"].value == "2008-07-01"
+    assert found["juillet"].value == "2008-07"
+    # a year alone ("en 1959") is background, not the text's time; a weekday stays unknown, and
+    # a day dated so sets no reference for it
+    assert found["Jeudi"].value is None
+    assert found["1959"].value == "1959"
+
+
+def test_a_year_alone_gives_no_year_to_an_undated_text() -> None:
+    text = (
+        "Le chef spirituel vit en exil après avoir fui en 1959.\n"
+        "Pékin a demandé de reporter le sommet prévu le 1er décembre à Lyon. Jeudi, il a parlé."
+    )
+    found = {t.text: t.value for t in find_timexes(text, language="fr", published=None)}
+    assert found["le 1er décembre"] is None
+    assert found["Jeudi"] is None
+
+
 def test_interview_date_is_the_reference_of_the_transcript() -> None:
     text = (
         "Invitée de l'émission « Questions politiques » le dimanche 9 mars, la ministre a défendu "

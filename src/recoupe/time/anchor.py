@@ -18,18 +18,23 @@ publication date (an announced interview sets nothing):
 
 An in-text reference that carries its own year also works without a publication date.
 
-A text without a publication date has one more reference: the last full date it wrote (a day,
-a month and a year: "le 8 août 2008") gives its year to the calendar dates written without one
-that follow ("le 7 avril", "en juillet", "du 3 au 5 mai": 2008-04-07 …), resolved from that
-day as from a publication date. It is the text's own year, never an invented one; expressions
-that count from the time of writing ("hier", "samedi", "l'été prochain", "two weeks ago") stay
+A text without a publication date gives its own years to the calendar dates it writes without
+one ("le 7 avril", "en juillet", "du 3 au 5 mai"), never an invented year: the year of the last
+full date (a day, a month and a year: "le 8 août 2008") written before them in the same
+paragraph, else, in a paragraph that writes no year, the latest year the text writes anywhere
+("avant la fin de l'année 2008"), the year a news text's undated days most often belong to. A
+paragraph that writes a year but no full date before a yearless one leaves it unresolved: "établi
+en juin et installé le 5 janvier, … adoptée en juin 2025" may mean January 2026. Expressions that
+count from the time of writing ("hier", "samedi", "l'été prochain", "two weeks ago") stay
 unresolved there.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIN_YEAR, MAX_YEAR = 1000, 9000
@@ -113,16 +118,34 @@ class Reference:
     scope: str  # DOCUMENT or QUOTES
     until: int  # QUOTES: the end of the paragraph
     calendar_only: bool = False  # gives their year to dates without one, not to "hier" / "next"
+    year_only: bool = False  # a year, not a day: its dates take that year as is
 
 
 class AnchorTracker:
     """The reference date at each position of one document, updated as its dates are read."""
 
-    def __init__(self, text: str, published: dt.date | None, language: str | None) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        language: str | None,
+        *,
+        written_years: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        """``written_years``: (position, year) of each year the text writes in full; without a
+        publication date, the latest gives its year to the calendar dates of paragraphs that
+        write none."""
         self.text = text
         self.published = published
         self.language = "fr" if (language or "").lower().startswith("fr") else "en"
         self.references: list[Reference] = []
+        self.latest: Reference | None = None
+        self.year_positions = sorted(position for position, _ in written_years)
+        latest = max((year for _, year in written_years), default=None)
+        if published is None and latest is not None and MIN_YEAR <= latest <= MAX_YEAR:
+            self.latest = Reference(
+                0, dt.date(latest, 1, 1), DOCUMENT, len(text), calendar_only=True, year_only=True
+            )
 
     def anchor_at(self, position: int, *, calendar: bool = False) -> dt.date | None:
         """The reference at ``position``; ``calendar``: for a date written without its year
@@ -135,11 +158,23 @@ class AnchorTracker:
         for reference in reversed(self.references):
             if position < reference.start or (reference.calendar_only and not calendar):
                 continue
+            if reference.calendar_only and "\n" in self.text[reference.start : position]:
+                continue  # another paragraph: the text's latest year, below
             if reference.scope == DOCUMENT:
                 return reference
             if position < reference.until and inside_quotes(self.text, reference.start, position):
                 return reference
-        return None
+        if not calendar or self.latest is None or self._writes_a_year(position):
+            return None  # a paragraph that writes a year: which one it means is a guess
+        return self.latest
+
+    def _writes_a_year(self, position: int) -> bool:
+        """Whether the paragraph around ``position`` writes a year in full."""
+        left = self.text.rfind("\n", 0, position) + 1
+        right = self.text.find("\n", position)
+        right = len(self.text) if right < 0 else right
+        index = bisect.bisect_left(self.year_positions, left)
+        return index < len(self.year_positions) and self.year_positions[index] < right
 
     def observe(
         self, start: int, end: int, day: dt.date, *, written_year: bool = False

@@ -1272,11 +1272,24 @@ def find_timexes(text: str, *, language: str, published: str | None) -> list[Tim
     or a reference date the text sets (:mod:`recoupe.time.anchor`)."""
     lang = _language(language)
     grammar = _GRAMMARS[lang]
-    tracker = AnchorTracker(text, parse_date(published), lang)
-    timexes: list[Timex] = []
-    for found in _scan(grammar, text):
-        timexes.append(_resolve(found, text, lang, tracker))
+    found_all = _scan(grammar, text)
+    tracker = AnchorTracker(
+        text, parse_date(published), lang, written_years=_written_years(found_all)
+    )
+    timexes = [_resolve(found, text, lang, tracker) for found in found_all]
     return _attach_clocks(timexes, text)
+
+
+def _written_years(found: list[_Found]) -> list[tuple[int, int]]:
+    """(position, year) of each year written with its month among ``found`` ("le 6 février
+    2008", "en août 2008", a range's end included): a year alone ("en 1959") is as often the
+    background of a story as its time."""
+    return [
+        (f.start, part.year)
+        for f in found
+        for part in (f.parsed, f.parsed.to)
+        if part is not None and part.year is not None and part.month is not None
+    ]
 
 
 def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) -> Timex:
@@ -1286,10 +1299,20 @@ def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) ->
     direction = NONE
     # a date an undated text wrote gives its year as is: it is no "now" to look back from
     calendar_only = reference is not None and reference.calendar_only
+    # the text's latest year, given to a date of another paragraph: a guess, no reference
+    borrowed = reference is not None and reference.year_only and _needs_direction(parsed)
+    if borrowed and anchor is not None:
+        parsed = _in_year(parsed, anchor.year)
     if anchor is not None and _needs_direction(parsed) and not calendar_only:
         direction = clause_direction(text, found.start, found.end, language)
     resolved = normalize.resolve(parsed, anchor, direction)
-    if found.explicit_day and resolved.precision == "day" and resolved.value and not parsed.open:
+    if (
+        found.explicit_day
+        and resolved.precision == "day"
+        and resolved.value
+        and not parsed.open
+        and not borrowed
+    ):
         tracker.observe(
             found.start,
             found.end,
@@ -1307,6 +1330,16 @@ def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) ->
         anchor=used,
         direction=resolved.direction,
     )
+
+
+def _in_year(parsed: Parsed, year: int) -> Parsed:
+    """A calendar date written without its year, in ``year`` ("du 28 décembre au 3 janvier":
+    the end in the next one)."""
+    if parsed.to is None:
+        return replace(parsed, year=year)
+    start_month, end_month = parsed.month, parsed.to.month
+    crosses = start_month is not None and end_month is not None and end_month < start_month
+    return replace(parsed, year=year, to=replace(parsed.to, year=year + crosses))
 
 
 def _calendar(parsed: Parsed) -> bool:
