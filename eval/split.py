@@ -142,6 +142,8 @@ DOSSIERS: dict[str, Part] = {
     "rpm2-T01": TUNE,
     "rpm2-T04": TUNE,
     "ecbplus-5": TUNE,
+    "rpm2-T02": TUNE,
+    "ecbplus-13": TUNE,
     "rpm2-T08": CHECK,
     "meantime-airbus": CHECK,
     "ecbplus-11": CHECK,

@@ -168,6 +168,8 @@ STORIES = (
     Story("rpm2/T01", "fr"),
     Story("ecbplus/5", "en"),
     Story("rpm2/T04", "fr"),
+    Story("rpm2/T02", "fr"),
+    Story("ecbplus/13", "en"),
 )
 
 
