@@ -15,7 +15,7 @@ from recoupe.quotes.lexicon import Lexicon, lexicon
 from recoupe.quotes.marks import Stretch, stretches
 from recoupe.quotes.model import QuoteFact
 from recoupe.quotes.resolve import Resolver
-from recoupe.quotes.tokens import Mentions, Tok, tokenize
+from recoupe.quotes.tokens import OPENING, Mentions, Tok, tokenize
 
 __all__ = ["find_quotes"]
 
@@ -25,6 +25,7 @@ _INCISE_COMMA = re.compile(r"[,?!][ \u00a0]+(?=[^\W\d_])")
 _SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-ZÀ-Ý«“\"‘])")
 _SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
 _GAP_SENTENCE_END = re.compile(r"[.!?…]")
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"’)]|$)|\n")
 # the narrative infinitive that hands the word back to the last speaker, right before the quote
 _NARRATIVE_INFINITIVE = re.compile(
     r"(?:^|[.!?»”\"]\s*)(?:Et|Puis|Avant) (?:de |d['’])\w+(?:[ ,]+\w+){0,2}\s*[:,]\s*$"
@@ -137,7 +138,8 @@ class _Reader:
         if (intro is not None and intro.kind == TITLE) or self._listed(s):
             return []
         speaker = after(ahead) if self._may_follow(s, ahead.toks) else None
-        speaker = speaker or intro or self._inherited(s, previous) or self._subject(s)
+        speaker = speaker or intro or self._sentence_incise(s, last)
+        speaker = speaker or self._inherited(s, previous) or self._subject(s)
         if speaker is not None:
             return [_Found(s.start, s.end, speaker)]
         words = len(self.text[s.start : s.end].split())
@@ -205,6 +207,26 @@ class _Reader:
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
             return None  # not a quote opening the next sentence
         return None if self._others_named(prev, s) else prev.speaker
+
+    def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
+        """A quote inside a sentence whose last clause attributes it (``Il fait apparaître « de
+        graves lacunes » de la banque, a annoncé la ministre.``, ``… d'être « les premiers
+        licenciés », s'ils cessaient le travail, confirme X.``): that clause's speaker, read
+        at each comma up to the end of the sentence, unless another quote opens first."""
+        end = _SENTENCE_END.search(self.text, s.close + 1, paragraph_end)
+        stop = end.start() if end is not None else paragraph_end
+        if self.text[s.end - 1] in ".!?…" or stop - s.close > _AFTER:
+            return None  # the quote closes its sentence, or the sentence runs on too far
+        rest = self.text[s.close + 1 : stop]
+        if any(mark in rest for mark in (*OPENING, '"')):
+            return None  # the clause is another quote's
+        for comma in re.finditer(",", rest):
+            if comma.start() == 0:
+                continue  # right after the mark: after() read it
+            speaker = after(self._ctx(s.close + 1 + comma.start(), stop + 1))
+            if speaker is not None:
+                return speaker
+        return None
 
     def _others_named(self, prev: _Found, s: Stretch) -> bool:
         """Whether a person other than ``prev``'s speaker is named between the two quotes."""
