@@ -150,6 +150,10 @@ DOSSIERS: dict[str, Part] = {
     "rpm2-T06": CHECK,
     "rpm2-T10": CHECK,
     "ecbplus-9": CHECK,
+    "rpm2-T07": CHECK,
+    "rpm2-T09": CHECK,
+    "ecbplus-7": CHECK,
+    "ecbplus-19": CHECK,
 }
 
 

@@ -170,6 +170,10 @@ STORIES = (
     Story("rpm2/T04", "fr"),
     Story("rpm2/T02", "fr"),
     Story("ecbplus/13", "en"),
+    Story("rpm2/T07", "fr"),
+    Story("rpm2/T09", "fr"),
+    Story("ecbplus/7", "en"),
+    Story("ecbplus/19", "en"),
 )
 
 
