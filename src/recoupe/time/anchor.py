@@ -19,14 +19,16 @@ publication date (an announced interview sets nothing):
 An in-text reference that carries its own year also works without a publication date.
 
 A text without a publication date gives its own years to the calendar dates it writes without
-one ("le 7 avril", "en juillet", "du 3 au 5 mai"), never an invented year: the year of the last
-full date (a day, a month and a year: "le 8 août 2008") written before them in the same
-paragraph, else, in a paragraph that writes no year, the latest year the text writes anywhere
-("avant la fin de l'année 2008"), the year a news text's undated days most often belong to. A
-paragraph that writes a year but no full date before a yearless one leaves it unresolved: "établi
-en juin et installé le 5 janvier, … adoptée en juin 2025" may mean January 2026. Expressions that
-count from the time of writing ("hier", "samedi", "l'été prochain", "two weeks ago") stay
-unresolved there.
+one ("le 7 avril", "en juillet", "du 3 au 5 mai"): the year of the last full date (a day, a
+month and a year: "le 8 août 2008") written before them in the same paragraph, else, in a
+paragraph that writes none, the latest year the text writes with a month anywhere ("le 6
+février 2008", "en août 2008"), the year a news text's undated days most often belong to (a year
+alone, "en 1959", is as often the story's background). A range across the new year ("du 28
+décembre au 3 janvier") ends in the next year, the only year not written. A paragraph that
+writes a year with its month but no full date before a yearless one leaves it unresolved:
+"établi en juin et installé le 5 janvier, … adoptée en juin 2025" may mean January 2026. A day
+so dated sets no reference, and expressions that count from the time of writing ("hier",
+"samedi", "l'été prochain", "two weeks ago") stay unresolved there.
 """
 
 from __future__ import annotations
@@ -132,8 +134,8 @@ class AnchorTracker:
         *,
         written_years: Sequence[tuple[int, int]] = (),
     ) -> None:
-        """``written_years``: (position, year) of each year the text writes in full; without a
-        publication date, the latest gives its year to the calendar dates of paragraphs that
+        """``written_years``: (position, year) of each year the text writes with a month; without
+        a publication date, the latest gives its year to the calendar dates of paragraphs that
         write none."""
         self.text = text
         self.published = published
@@ -169,7 +171,7 @@ class AnchorTracker:
         return self.latest
 
     def _writes_a_year(self, position: int) -> bool:
-        """Whether the paragraph around ``position`` writes a year in full."""
+        """Whether the paragraph around ``position`` writes a year with its month."""
         left = self.text.rfind("\n", 0, position) + 1
         right = self.text.find("\n", position)
         right = len(self.text) if right < 0 else right
