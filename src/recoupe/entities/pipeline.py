@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from recoupe.entities.coref import build_chains
 from recoupe.entities.mentions import find_mentions
-from recoupe.entities.model import DocumentEntities, Mention
+from recoupe.entities.model import DocumentEntities, EntityType, Mention
 from recoupe.entities.pipelines import PIPELINES, Parsed, parse
 from recoupe.entities.resolve import ResolvedEntity, resolve
 from recoupe.entities.roles import find_roles_and_relations, strip_title
+from recoupe.extract.dateline import sign_off_lines
 
 STAGE = "recoupe.entities.v1"
 
@@ -33,10 +34,23 @@ def analyse_documents(items: Sequence[tuple[str, str, str]]) -> list[DocumentEnt
 
 def analyse_one(doc_id: str, text: str, language: str, doc: Parsed) -> DocumentEntities:
     mentions, acronyms = find_mentions(doc, text)
-    mentions = [_without_title(text, mention, language) for mention in mentions]
+    credits = sign_off_lines(text)
+    mentions = [
+        _without_title(text, mention, language)
+        for mention in mentions
+        if not _credited(mention, credits)
+    ]
     chains, mentions = build_chains(text, mentions, acronyms)
     roles, relations = find_roles_and_relations(text, mentions, language=language)
     return DocumentEntities(doc_id, language, mentions, chains, acronyms, roles, relations)
+
+
+def _credited(mention: Mention, credits: list[tuple[int, int]]) -> bool:
+    """A person named on a sign-off or photo credit line: who wrote or photographed the story,
+    not someone in it (the agency named there stays: it published the story)."""
+    return mention.type is EntityType.PERSON and any(
+        start <= mention.start < end for start, end in credits
+    )
 
 
 def _without_title(text: str, mention: Mention, language: str) -> Mention:

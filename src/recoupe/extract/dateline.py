@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["Dateline", "find_dateline", "looks_like_dateline", "parse_date"]
+__all__ = ["Dateline", "find_dateline", "looks_like_dateline", "parse_date", "sign_off_lines"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -395,3 +395,31 @@ def find_dateline(text: str, *, max_lines: int = 6, max_chars: int = 400) -> Dat
         (ranked[k] for k in ("pub", "author", "plain", "wire", "upd") if k in ranked), None
     )
     return Dateline(author=author, published=published, start=start, end=end)
+
+
+# A wire story's sign-off (who reported and edited it) and a news agency's photo credit, on a
+# line of their own that is no sentence: "Thierry Roe et Anne Doe, édité par Yves Roe",
+# "(Reporting by Jane Smith; editing by Tom Brown)", "/Photo prise le 17 octobre/REUTERS/Jane Roe".
+_SIGN_OFF = re.compile(
+    r"(?:^|[,;(]\s*)(?:édité par|edité par|edited by|editing by|reporting by|writing by"
+    r"|additional reporting by|compiled by|version française)\b",
+    re.IGNORECASE,
+)
+_AGENCY_CREDIT = re.compile(
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SIPA|MAXPPP|ABACA)\s*/\s*\w"
+)
+_SIGN_OFF_MAX = 160  # characters of such a line
+_LINE = re.compile(r"[^\n]+")
+
+
+def sign_off_lines(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of the lines of ``text`` that are a sign-off or a photo credit: the
+    names on them wrote or photographed the story; they are not in it."""
+    found = []
+    for line in _LINE.finditer(text):
+        body = line.group().strip()
+        if len(body) > _SIGN_OFF_MAX or body.rstrip(")").endswith((".", "!", "?", "»", '"')):
+            continue
+        if _SIGN_OFF.search(body) or _AGENCY_CREDIT.search(body):
+            found.append((line.start(), line.end()))
+    return found
