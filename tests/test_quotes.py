@@ -685,21 +685,22 @@ def test_speakers_found_by_the_shape_of_the_sentence_outside_the_lexicon() -> No
 def test_a_quote_inside_a_sentence_goes_to_the_incise_that_closes_it() -> None:
     # words after the closing mark, then the attribution as the sentence's last clause
     assert _speaker_of(
-        "Le rapport fait apparaître « de graves lacunes dans le système de contrôle » de la "
-        "banque, a annoncé vendredi Anne Roux.",
+        "L'audit relève « des failles sérieuses dans la surveillance des risques » au sein de "
+        "la mutuelle, a annoncé vendredi Anne Roux.",
         ["Anne Roux"],
     ) == ["Anne Roux"]
     assert _speaker_of(
-        "Des salariés ont été menacés d'être « les premiers licenciés en cas de problème », "
-        "s'ils faisaient grève, confirme Paul Morel, de l'UNSA.",
+        "Plusieurs agents ont été menacés d'être « les premiers visés en cas de sanction "
+        "collective », "
+        "s'ils rejoignaient le mouvement, confirme Paul Morel, de l'UNSA.",
         ["Paul Morel"],
     ) == ["Paul Morel"]
     assert _speaker_of(
-        'The fire was "suspicious and a potential arson case at this point" for now, said '
-        "James Steele, the fire chief.",
-        ["James Steele"],
+        'Investigators called the blaze "deliberate and almost certainly set from inside" on '
+        "Sunday, said Mark Delaney, the county fire marshal.",
+        ["Mark Delaney"],
         "en",
-    ) == ["James Steele"]
+    ) == ["Mark Delaney"]
     # the clause after another quote is that quote's: the first keeps its own reading
     assert _speaker_of(
         "Anne Roux a parlé d'une « faute grave et impardonnable de la direction » hier ; la "

@@ -502,12 +502,12 @@ def test_an_undated_text_gives_its_latest_year_to_the_paragraphs_that_write_none
     """A yearless date with no year written in its paragraph takes the latest year the text
     writes with a month, wherever it is (not the year of an older full date far above it)."""
     text = (
-        "Le pape la recevra lundi 1er septembre à Castel Gandolfo.\n"
-        "Le 1er juillet, il avait lancé un appel aux évêques du pays.\n"
-        "« Je prie pour elle », confiait-il, le 6 février 2008. Le 9 février 2007, il avait "
-        "appelé à leur libération.\n"
-        "« Je voulais remercier le Seigneur », confiait-elle en juillet. Jeudi, elle s'est tue.\n"
-        "Il vit en exil depuis sa fuite en 1959."
+        "Le comité se réunira lundi 1er septembre à Lyon.\n"
+        "Le 1er juillet, la présidente avait écrit aux adhérents.\n"
+        "« Nous tiendrons », déclarait-elle le 6 février 2008. Le 9 février 2007, le bureau "
+        "avait voté la fusion.\n"
+        "« Rien n'est joué », répétait le trésorier en juillet. Jeudi, il s'est tu.\n"
+        "L'association existe depuis sa fondation en 1959."
     )
     found = {t.text: t for t in find_timexes(text, language="fr", published=None)}
     assert found["lundi 1er septembre"].value == "2008-09-01"
@@ -521,8 +521,9 @@ def test_an_undated_text_gives_its_latest_year_to_the_paragraphs_that_write_none
 
 def test_a_year_alone_gives_no_year_to_an_undated_text() -> None:
     text = (
-        "Le chef spirituel vit en exil après avoir fui en 1959.\n"
-        "Pékin a demandé de reporter le sommet prévu le 1er décembre à Lyon. Jeudi, il a parlé."
+        "Le fondateur vit à l'étranger depuis son départ en 1959.\n"
+        "Le syndicat a demandé de reporter le congrès prévu le 1er décembre à Nantes. Jeudi, il "
+        "a parlé."
     )
     found = {t.text: t.value for t in find_timexes(text, language="fr", published=None)}
     assert found["le 1er décembre"] is None

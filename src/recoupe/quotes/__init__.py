@@ -16,7 +16,7 @@ What is a quote (precision first):
 * the words between marks when something attributes them: a speaker pattern after or before
   them (:mod:`recoupe.quotes.attribution`), a speech verb earlier in the sentence (``X a estimé
   que la réforme était « injuste »``: partial quotes count), an incise closing the sentence
-  after more words (``il fait apparaître « de graves lacunes » de la banque, a annoncé X.``;
+  after more words (``l'audit relève « des failles sérieuses » dans la gestion, a annoncé X.``;
   not past another quote), or the previous quote's speaker when
   it shares the sentence or the quote opens the next sentence (``“A,” he said. “B.”``);
 * unattributed words between double marks or guillemets when they are at least

@@ -209,10 +209,10 @@ class _Reader:
         return None if self._others_named(prev, s) else prev.speaker
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
-        """A quote inside a sentence whose last clause attributes it (``Il fait apparaître « de
-        graves lacunes » de la banque, a annoncé la ministre.``, ``… d'être « les premiers
-        licenciés », s'ils cessaient le travail, confirme X.``): that clause's speaker, read
-        at each comma up to the end of the sentence, unless another quote opens first."""
+        """A quote inside a sentence whose last clause attributes it (``L'audit relève « des
+        failles sérieuses » dans la gestion, a annoncé la ministre.``, ``… d'être « les premiers
+        visés », s'ils faisaient grève, confirme X.``): that clause's speaker, read at each comma
+        up to the end of the sentence, unless another quote opens first."""
         end = _SENTENCE_END.search(self.text, s.close + 1, paragraph_end)
         stop = end.start() if end is not None else paragraph_end
         if self.text[s.end - 1] in ".!?…" or stop - s.close > _AFTER:

@@ -26,7 +26,7 @@ février 2008", "en août 2008"), the year a news text's undated days most often
 alone, "en 1959", is as often the story's background). A range across the new year ("du 28
 décembre au 3 janvier") ends in the next year, the only year not written. A paragraph that
 writes a year with its month but no full date before a yearless one leaves it unresolved:
-"établi en juin et installé le 5 janvier, … adoptée en juin 2025" may mean January 2026. A day
+"créé en juin et réuni le 5 janvier, … voté en juin 2025" may mean January 2026. A day
 so dated sets no reference, and expressions that count from the time of writing ("hier",
 "samedi", "l'été prochain", "two weeks ago") stay unresolved there.
 """
