@@ -170,3 +170,18 @@ def test_who_signed_or_photographed_a_wire_story_is_no_entity_of_it() -> None:
     credited = {"Paul Delorme", "Anne Vasseur", "Marc Tellier", "Claire Dumont"}
     assert not names & (credited | {"Jane Smith", "Tom Brown"})
     assert any(m.text.upper() == "REUTERS" for m in fr.mentions)  # the agency published it
+
+
+def test_who_is_pictured_or_polled_stays_an_entity() -> None:
+    text = (
+        "Le ministre Henri Valmont à Paris, le 3 mars. /Photo prise le 3 mars 2009/REUTERS/Paul "
+        "Delorme\n"
+        "Karen Holt leads Mark Ellison in latest Reuters/Ipsos poll\n"
+        "Le nouveau roman de Michel Arnaud, édité par Flammarion\n"
+        "The bank will cut 500 jobs, chief executive John Roe told reporters. (Reporting by Jane "
+        "Smith; Editing by Tom Brown)\n"
+    )
+    (doc,) = analyse_documents([("d", text, "fr")])
+    names = {m.text for m in doc.mentions}
+    assert {"Henri Valmont", "Michel Arnaud"} <= names
+    assert not names & {"Paul Delorme", "Jane Smith", "Tom Brown"}

@@ -701,6 +701,12 @@ def test_a_quote_inside_a_sentence_goes_to_the_incise_that_closes_it() -> None:
         ["Mark Delaney"],
         "en",
     ) == ["Mark Delaney"]
+    # an agent says whose words they are: not the incise's speaker
+    assert _speaker_of(
+        "La réforme jugée « injuste et brutale pour les salariés » par les syndicats sera votée "
+        "mardi, a déclaré Anne Roux.",
+        ["Anne Roux"],
+    ) != ["Anne Roux"]
     # the clause after another quote is that quote's: the first keeps its own reading
     assert _speaker_of(
         "Anne Roux a parlé d'une « faute grave et impardonnable de la direction » hier ; la "

@@ -519,6 +519,34 @@ def test_an_undated_text_gives_its_latest_year_to_the_paragraphs_that_write_none
     assert found["1959"].value == "1959"
 
 
+def test_the_latest_year_of_an_undated_text_is_no_deadline_and_no_contradicted_weekday() -> None:
+    def value(text: str, words: str) -> str | None:
+        found = {t.text: t.value for t in find_timexes(text, language="fr", published=None)}
+        return found[words]
+
+    launched = "Le projet a été lancé en août 2008.\n"
+    assert value(launched + "Le festival aura lieu du 3 au 5 mai.", "du 3 au 5 mai") == (
+        "2008-05-03/2008-05-05"
+    )
+    # 1er septembre 2010 is a Wednesday: the year contradicts the weekday
+    assert (
+        value(
+            "Lancé en août 2010.\nLe comité se réunira lundi 1er septembre.", "lundi 1er septembre"
+        )
+        is None
+    )
+    deadline = (
+        "Le plan a été présenté le 3 mars 2024.\nLa mesure s'appliquera d'ici à janvier 2030.\n"
+        "Le ministre s'exprimera le 12 avril."
+    )
+    assert value(deadline, "le 12 avril") == "2024-04-12"
+    # a paragraph that writes a year, even alone, keeps its own reading
+    assert (
+        value("Le festival a eu lieu en juin 2023.\nEn 2019, il s'était tenu le 3 mai.", "le 3 mai")
+        is None
+    )
+
+
 def test_a_year_alone_gives_no_year_to_an_undated_text() -> None:
     text = (
         "Le fondateur vit à l'étranger depuis son départ en 1959.\n"

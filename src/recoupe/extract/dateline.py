@@ -397,29 +397,41 @@ def find_dateline(text: str, *, max_lines: int = 6, max_chars: int = 400) -> Dat
     return Dateline(author=author, published=published, start=start, end=end)
 
 
-# A wire story's sign-off (who reported and edited it) and a news agency's photo credit, on a
-# line of their own that is no sentence: "Thierry Roe et Anne Doe, édité par Yves Roe",
-# "(Reporting by Jane Smith; editing by Tom Brown)", "/Photo prise le 17 octobre/REUTERS/Jane Roe".
+# A wire story's sign-off (who reported and edited it) and a news agency's photo credit:
+# "Thierry Roe et Anne Doe, édité par Yves Roe", "(Reporting by Jane Smith; editing by Tom Brown)",
+# "… à Paris. /Photo prise le 17 octobre/REUTERS/Jane Roe", "(AFP/Jane Roe)".
 _SIGN_OFF = re.compile(
     r"(?:^|[,;(]\s*)(?:édité par|edité par|edited by|editing by|reporting by|writing by"
-    r"|additional reporting by|compiled by|version française)\b",
+    r"|additional reporting by|compiled by)\b",
     re.IGNORECASE,
 )
 _AGENCY_CREDIT = re.compile(
-    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SIPA|MAXPPP|ABACA)\s*/\s*\w"
+    r"\b(?:REUTERS|Reuters|AFP|AP|EPA|Getty Images|SIPA|MAXPPP|ABACA)\s*/\s*"
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s+)+[A-ZÀ-Ý][\w'’-]+\s*\)?\s*$"  # a name closing the line
 )
-_SIGN_OFF_MAX = 160  # characters of such a line
+_NAMES_ONLY = re.compile(r"^(?:[A-ZÀ-Ý][\w'’.-]*(?:\s+|,\s*|\s+(?:et|and|avec|with)\s+))+$")
+_SIGN_OFF_MAX = 160  # characters of a sign-off line
 _LINE = re.compile(r"[^\n]+")
 
 
 def sign_off_lines(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of the lines of ``text`` that are a sign-off or a photo credit: the
-    names on them wrote or photographed the story; they are not in it."""
+    """``[start, end)`` of what names the people who wrote, edited or photographed the story:
+    from a sign-off's cue or an agency's credit to the end of its line, and the names before the
+    cue when the line holds nothing else ("A et B, édité par C"). A person named there is not in
+    the story; one pictured before the credit ("X à Paris. /Photo …/REUTERS/Y") is."""
     found = []
     for line in _LINE.finditer(text):
-        body = line.group().strip()
-        if len(body) > _SIGN_OFF_MAX or body.rstrip(")").endswith((".", "!", "?", "»", '"')):
+        body = line.group()
+        credit = _AGENCY_CREDIT.search(body)
+        if credit is not None:
+            found.append((line.start() + credit.start(), line.end()))
             continue
-        if _SIGN_OFF.search(body) or _AGENCY_CREDIT.search(body):
-            found.append((line.start(), line.end()))
+        cue = _SIGN_OFF.search(body)
+        if cue is None or len(body.strip()) > _SIGN_OFF_MAX:
+            continue
+        if body.rstrip().endswith((".", "!", "?", "»", '"')) and "(" not in body[cue.start() :]:
+            continue  # a sentence: "Le roman, édité par X." names X as its publisher
+        before = body[: cue.start()]
+        start = 0 if _NAMES_ONLY.match(before + " ") or not before.strip() else cue.start()
+        found.append((line.start() + start, line.end()))
     return found

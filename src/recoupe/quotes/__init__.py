@@ -15,9 +15,10 @@ What is a quote (precision first):
 
 * the words between marks when something attributes them: a speaker pattern after or before
   them (:mod:`recoupe.quotes.attribution`), a speech verb earlier in the sentence (``X a estimé
-  que la réforme était « injuste »``: partial quotes count), an incise closing the sentence
-  after more words (``l'audit relève « des failles sérieuses » dans la gestion, a annoncé X.``;
-  not past another quote), or the previous quote's speaker when
+  que la réforme était « injuste »``: partial quotes count), an incise a few words after the
+  marks in their sentence (``l'audit relève « des failles sérieuses » dans la gestion, a annoncé
+  X.``; not past another quote nor an agent: ``« injuste » par les syndicats``), or the previous
+  quote's speaker when
   it shares the sentence or the quote opens the next sentence (``“A,” he said. “B.”``);
 * unattributed words between double marks or guillemets when they are at least
   :data:`~recoupe.quotes.extract.MIN_UNATTRIBUTED_WORDS` words long: the sentence's subject's

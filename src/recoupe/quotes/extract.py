@@ -26,6 +26,8 @@ _SENTENCE_START = re.compile(r"(?<![A-Z]\.)(?<=[.!?…])[»”\"’)]*\s+(?=[A-Z
 _SENTENCE_CLOSED = re.compile(r"[.!?…][\s»”\"’)]*$")
 _GAP_SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"’)]|$)|\n")
+_LATE_WORDS = 8  # words between a quote and the incise that closes its sentence
+_AGENT = re.compile(r"(?i)\b(?:par|by)\b")  # "jugée « injuste » par les syndicats"
 # the narrative infinitive that hands the word back to the last speaker, right before the quote
 _NARRATIVE_INFINITIVE = re.compile(
     r"(?:^|[.!?»”\"]\s*)(?:Et|Puis|Avant) (?:de |d['’])\w+(?:[ ,]+\w+){0,2}\s*[:,]\s*$"
@@ -209,21 +211,25 @@ class _Reader:
         return None if self._others_named(prev, s) else prev.speaker
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
-        """A quote inside a sentence whose last clause attributes it (``L'audit relève « des
-        failles sérieuses » dans la gestion, a annoncé la ministre.``, ``… d'être « les premiers
-        visés », s'ils faisaient grève, confirme X.``): that clause's speaker, read at each comma
-        up to the end of the sentence, unless another quote opens first."""
-        end = _SENTENCE_END.search(self.text, s.close + 1, paragraph_end)
-        stop = end.start() if end is not None else paragraph_end
-        if self.text[s.end - 1] in ".!?…" or stop - s.close > _AFTER:
+        """A quote inside a sentence that an incise after a few more words attributes
+        (``L'audit relève « des failles sérieuses » dans la gestion, a annoncé la ministre.``,
+        ``… d'être « les premiers visés », s'ils faisaient grève, confirme X.``): that incise's
+        speaker, read at each comma within :data:`_LATE_WORDS` words of the closing mark, before
+        the end of the sentence, unless another quote opens first or an agent names whose words
+        they are (``la réforme jugée « injuste » par les syndicats …, a déclaré X``)."""
+        end = _SENTENCE_END.search(self.text, s.close + 1, min(paragraph_end, s.close + _AFTER))
+        if self.text[s.end - 1] in ".!?…" or end is None:
             return None  # the quote closes its sentence, or the sentence runs on too far
-        rest = self.text[s.close + 1 : stop]
+        rest = self.text[s.close + 1 : end.start()]
         if any(mark in rest for mark in (*OPENING, '"')):
             return None  # the clause is another quote's
         for comma in re.finditer(",", rest):
-            if comma.start() == 0:
+            words = rest[: comma.start()].split()
+            if not words:
                 continue  # right after the mark: after() read it
-            speaker = after(self._ctx(s.close + 1 + comma.start(), stop + 1))
+            if len(words) > _LATE_WORDS or _AGENT.search(rest[: comma.start()]):
+                return None
+            speaker = after(self._ctx(s.close + 1 + comma.start(), end.start() + 1))
             if speaker is not None:
                 return speaker
         return None

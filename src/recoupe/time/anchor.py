@@ -23,9 +23,11 @@ one ("le 7 avril", "en juillet", "du 3 au 5 mai"): the year of the last full dat
 month and a year: "le 8 août 2008") written before them in the same paragraph, else, in a
 paragraph that writes none, the latest year the text writes with a month anywhere ("le 6
 février 2008", "en août 2008"), the year a news text's undated days most often belong to (a year
-alone, "en 1959", is as often the story's background). A range across the new year ("du 28
-décembre au 3 janvier") ends in the next year, the only year not written. A paragraph that
-writes a year with its month but no full date before a yearless one leaves it unresolved:
+alone, "en 1959", is as often the story's background; a deadline, "d'ici à 2030", is none). A
+range across the new year ("du 28
+décembre au 3 janvier") ends in the next year, the only year not written; a weekday that the
+year contradicts leaves the date unresolved. A paragraph that writes a year (with its month or
+not) but no full date before a yearless one leaves it unresolved:
 "créé en juin et réuni le 5 janvier, … voté en juin 2025" may mean January 2026. A day
 so dated sets no reference, and expressions that count from the time of writing ("hier",
 "samedi", "l'été prochain", "two weeks ago") stay unresolved there.
@@ -133,16 +135,17 @@ class AnchorTracker:
         language: str | None,
         *,
         written_years: Sequence[tuple[int, int]] = (),
+        year_positions: Sequence[int] = (),
     ) -> None:
         """``written_years``: (position, year) of each year the text writes with a month; without
         a publication date, the latest gives its year to the calendar dates of paragraphs that
-        write none."""
+        write no year at all (``year_positions``: where any year is written)."""
         self.text = text
         self.published = published
         self.language = "fr" if (language or "").lower().startswith("fr") else "en"
         self.references: list[Reference] = []
         self.latest: Reference | None = None
-        self.year_positions = sorted(position for position, _ in written_years)
+        self.year_positions = sorted({*year_positions, *(p for p, _ in written_years)})
         latest = max((year for _, year in written_years), default=None)
         if published is None and latest is not None and MIN_YEAR <= latest <= MAX_YEAR:
             self.latest = Reference(
@@ -157,10 +160,11 @@ class AnchorTracker:
 
     def reference_at(self, position: int, *, calendar: bool = False) -> Reference | None:
         """The reference the text sets at ``position``, if any (else the publication date)."""
+        paragraph = self.text.rfind("\n", 0, position) + 1
         for reference in reversed(self.references):
             if position < reference.start or (reference.calendar_only and not calendar):
                 continue
-            if reference.calendar_only and "\n" in self.text[reference.start : position]:
+            if reference.calendar_only and reference.start < paragraph:
                 continue  # another paragraph: the text's latest year, below
             if reference.scope == DOCUMENT:
                 return reference
@@ -171,7 +175,7 @@ class AnchorTracker:
         return self.latest
 
     def _writes_a_year(self, position: int) -> bool:
-        """Whether the paragraph around ``position`` writes a year with its month."""
+        """Whether the paragraph around ``position`` writes a year."""
         left = self.text.rfind("\n", 0, position) + 1
         right = self.text.find("\n", position)
         right = len(self.text) if right < 0 else right

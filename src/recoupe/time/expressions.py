@@ -1274,7 +1274,11 @@ def find_timexes(text: str, *, language: str, published: str | None) -> list[Tim
     grammar = _GRAMMARS[lang]
     found_all = _scan(grammar, text)
     tracker = AnchorTracker(
-        text, parse_date(published), lang, written_years=_written_years(found_all)
+        text,
+        parse_date(published),
+        lang,
+        written_years=_written_years(found_all),
+        year_positions=[f.start for f in found_all if f.parsed.year is not None],
     )
     timexes = [_resolve(found, text, lang, tracker) for found in found_all]
     return _attach_clocks(timexes, text)
@@ -1288,7 +1292,10 @@ def _written_years(found: list[_Found]) -> list[tuple[int, int]]:
         (f.start, part.year)
         for f in found
         for part in (f.parsed, f.parsed.to)
-        if part is not None and part.year is not None and part.month is not None
+        if part is not None
+        and part.year is not None
+        and part.month is not None
+        and not f.parsed.open  # "d'ici à janvier 2030": a deadline, not the text's time
     ]
 
 
@@ -1302,7 +1309,11 @@ def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) ->
     # the text's latest year, given to a date of another paragraph: a guess, no reference
     borrowed = reference is not None and reference.year_only and _needs_direction(parsed)
     if borrowed and anchor is not None:
-        parsed = _in_year(parsed, anchor.year)
+        dated = _in_year(parsed, anchor.year)
+        if _weekday_fits(dated):
+            parsed = dated
+        else:
+            anchor = None  # the weekday says another year: unresolved
     if anchor is not None and _needs_direction(parsed) and not calendar_only:
         direction = clause_direction(text, found.start, found.end, language)
     resolved = normalize.resolve(parsed, anchor, direction)
@@ -1332,11 +1343,26 @@ def _resolve(found: _Found, text: str, language: str, tracker: AnchorTracker) ->
     )
 
 
+def _weekday_fits(parsed: Parsed) -> bool:
+    """Whether a weekday written with the date ("lundi 1er septembre") falls on it that year."""
+    if parsed.weekday is None:
+        return True
+    year, month, day = parsed.year, parsed.month, parsed.day
+    if year is None or month is None or day is None:
+        return True
+    try:
+        return dt.date(year, month, day).weekday() == parsed.weekday
+    except ValueError:
+        return False
+
+
 def _in_year(parsed: Parsed, year: int) -> Parsed:
     """A calendar date written without its year, in ``year`` ("du 28 décembre au 3 janvier":
-    the end in the next one)."""
+    the end in the next one; "du 3 au 5 mai": the end's, which the start then takes)."""
     if parsed.to is None:
         return replace(parsed, year=year)
+    if parsed.month is None:
+        return replace(parsed, to=replace(parsed.to, year=year))
     start_month, end_month = parsed.month, parsed.to.month
     crosses = start_month is not None and end_month is not None and end_month < start_month
     return replace(parsed, year=year, to=replace(parsed.to, year=year + crosses))
