@@ -4,10 +4,10 @@ Run from the repository root::
 
     python -m eval.dossiers [--fast] [--ratchet]
 
-For each gold dossier ``eval/gold/<story>.json`` (``eval/gold/README.md``: nineteen stories written
-blind, nine tune and ten check; the part comes from ``eval/split.py``): the story's articles are
-built from ``../shared/data`` by ``eval/story_texts.py`` into ``eval/out/story-texts/<kind>/<name>``
-(never into the repository), then, as a user would run it::
+For each gold dossier ``eval/gold/<story>.json`` (``eval/gold/README.md``: twenty-six stories
+written blind, eleven tune and fifteen check; the part comes from ``eval/split.py``): the story's
+articles are built from ``../shared/data`` by ``eval/story_texts.py`` into
+``eval/out/story-texts/<kind>/<name>`` (never into the repository), then, as a user would run it::
 
     recoupe ingest <folder>/manifest.jsonl --db <temporary db>
     recoupe export --db <temporary db> --format json -o <export>

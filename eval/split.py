@@ -144,6 +144,8 @@ DOSSIERS: dict[str, Part] = {
     "ecbplus-5": TUNE,
     "rpm2-T02": TUNE,
     "ecbplus-13": TUNE,
+    "ecbplus-25": TUNE,
+    "ecbplus-27": TUNE,
     "rpm2-T08": CHECK,
     "meantime-airbus": CHECK,
     "ecbplus-11": CHECK,
@@ -154,6 +156,11 @@ DOSSIERS: dict[str, Part] = {
     "rpm2-T09": CHECK,
     "ecbplus-7": CHECK,
     "ecbplus-19": CHECK,
+    "ecbplus-21": CHECK,
+    "ecbplus-23": CHECK,
+    "ecbplus-31": CHECK,
+    "ecbplus-33": CHECK,
+    "ecbplus-35": CHECK,
 }
 
 

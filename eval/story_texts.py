@@ -174,6 +174,13 @@ STORIES = (
     Story("rpm2/T09", "fr"),
     Story("ecbplus/7", "en"),
     Story("ecbplus/19", "en"),
+    Story("ecbplus/21", "en"),
+    Story("ecbplus/23", "en"),
+    Story("ecbplus/25", "en"),
+    Story("ecbplus/27", "en"),
+    Story("ecbplus/31", "en"),
+    Story("ecbplus/33", "en"),
+    Story("ecbplus/35", "en"),
 )
 
 
