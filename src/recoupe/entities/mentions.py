@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.acronyms import find_acronyms
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import SUFFIXES, fold
@@ -104,11 +105,11 @@ def _is_sentence_verb(text: str, start: int, end: int) -> bool:
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:
-    """A final dot that belongs to the name: "Apple Inc.", "U.S.", "EADS N.V."."""
+    """A final dot that belongs to the name: "Apple Inc.", "U.S.", "EADS N.V.", "Acme Corp."."""
     if text[end - 1] != ".":
         return False
     last = text[start:end].rsplit(" ", 1)[-1]
-    return len(last) <= 4 or last.count(".") > 1
+    return len(last) <= 4 or last.count(".") > 1 or ends_with_abbreviation(text, end - 1)
 
 
 def _is_portfolio(text: str, mention: Mention) -> bool:
