@@ -959,3 +959,50 @@ def test_occupations_outside_public_life_are_roles_in_both_languages() -> None:
     ]
     # an ambiguous head needs a role's shape: "moving forward" names no one
     assert roles("Moving forward Andre Lee said the team would rebuild.", ["Andre Lee"], "en") == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A name in a phrase opening the sentence ("Selon X,", "According to X,"): the comma closes that
+# phrase, and what follows is the main clause's subject unless a second comma closes it
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "expected"),
+    [
+        (
+            "Selon le quotidien Le Courrier, la banque a perdu 300 millions d'euros.",
+            [("Le Courrier", G)],
+            "fr",
+            [],
+        ),
+        ("Selon Paul Vernet, le ministre a menti aux élus.", ["Paul Vernet"], "fr", []),
+        (
+            "Selon Paul Vernet, le ministre de la Santé, la réforme est enterrée.",
+            ["Paul Vernet"],
+            "fr",
+            [("Paul Vernet", "ministre de la Santé")],
+        ),
+        (
+            "According to Dana Whitfield, the senator misled the panel.",
+            ["Dana Whitfield"],
+            "en",
+            [],
+        ),
+        (
+            "According to Dana Whitfield, a nurse at the clinic, the ward is full.",
+            ["Dana Whitfield"],
+            "en",
+            [("Dana Whitfield", "nurse at the clinic")],
+        ),
+        (
+            "Dana Whitfield, the senator from Ohio, misled the panel.",
+            ["Dana Whitfield"],
+            "en",
+            [("Dana Whitfield", "senator from Ohio")],
+        ),
+    ],
+)
+def test_a_fronted_name_takes_only_a_closed_apposition(
+    text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected

@@ -943,6 +943,9 @@ def _opens(doc: _Doc, h: int, leftmost: int, opened: bool, *, comma: bool, cue_o
     return opened and not lone_cap
 
 
+_FRONTED_WORDS = 6  # words from a sentence's start to a name in its introducing phrase
+
+
 def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
     """Roles in the apposition after the mention at token ``p`` (``X, maire de Y, ...``)."""
     heads = _heads_for(doc, p)
@@ -966,7 +969,24 @@ def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
         if follow is not None and follow.qualifier == "current" and phrase.qualifier != "current":
             follow = _Phrase(follow.first, follow.head, follow.last, phrase.qualifier)
         phrase = follow
+    if (
+        phrases
+        and _fronted(doc, p)
+        and not (phrases[-1].last + 1 == limit and _low(doc, limit) == ",")
+    ):
+        return []  # "Selon X, le ministre a menti": the main clause's subject, not X's role
     return phrases
+
+
+def _fronted(doc: _Doc, p: int) -> bool:
+    """Whether the mention at ``p`` is in a phrase opening its sentence with an introducer
+    (``Selon le journal X,``, ``According to X,``): the comma after it closes that phrase, and
+    what follows is an apposition only when a second comma closes it too."""
+    i = p - 1
+    while i >= 0 and p - i <= _FRONTED_WORDS and not _sentence_start(doc, i + 1):
+        i -= 1
+    first = max(i, 0) if i < 0 or not _sentence_start(doc, i + 1) else i + 1
+    return any(doc.toks[k].low in doc.lex.intro for k in range(first, p))
 
 
 def _segment_end(doc: _Doc, s: int) -> int:
@@ -1371,6 +1391,8 @@ def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
         i += 1
     else:
         return []  # no end in sight: a clause, not an apposition
+    if _fronted(doc, p) and (i >= len(doc.toks) or doc.toks[i].low != ","):
+        return []  # "According to X, the agency lied": the main clause's subject
     if (
         last < 0
         or i >= len(doc.toks)
