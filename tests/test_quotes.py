@@ -852,3 +852,16 @@ def test_fr_a_spaced_straight_mark_before_a_full_stop_closes_the_quote() -> None
     )
     rows = quotes(text, ["Pierre Descamps"])
     assert [(r[0][:20], r[2]) for r in rows] == [("qu'on les enferme da", "Pierre Descamps")]
+
+
+def test_the_subject_named_first_says_the_quote_that_ends_its_sentence_with_others_named() -> None:
+    text = (
+        "Le sergent Marc Olivier a veillé Lucie Berthet toute la nuit : « Elle tremblait, elle "
+        "ne disait plus rien et nous pensions la perdre. »"
+    )
+    assert [r[2] for r in quotes(text, ["Marc Olivier", "Lucie Berthet"])] == ["Marc Olivier"]
+    text = (
+        "Coach Dana Whitfield thanked Aaron Kemp after the final whistle, "
+        '"we could not have won this season without the way he led the defence."'
+    )
+    assert [r[2] for r in en(text, ["Dana Whitfield", "Aaron Kemp"])] == ["Dana Whitfield"]
