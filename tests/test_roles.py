@@ -983,6 +983,12 @@ def test_occupations_outside_public_life_are_roles_in_both_languages() -> None:
             [("Paul Vernet", "ministre de la Santé")],
         ),
         (
+            "Le texte est enterré, selon Paul Vernet, le ministre de la Santé.",
+            ["Paul Vernet"],
+            "fr",
+            [("Paul Vernet", "ministre de la Santé")],
+        ),
+        (
             "According to Dana Whitfield, the senator misled the panel.",
             ["Dana Whitfield"],
             "en",

@@ -969,24 +969,25 @@ def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
         if follow is not None and follow.qualifier == "current" and phrase.qualifier != "current":
             follow = _Phrase(follow.first, follow.head, follow.last, phrase.qualifier)
         phrase = follow
-    if (
-        phrases
-        and _fronted(doc, p)
-        and not (phrases[-1].last + 1 == limit and _low(doc, limit) == ",")
-    ):
+    if phrases and _fronted(doc, p) and not _closed(doc, phrases[-1].last + 1):
         return []  # "Selon X, le ministre a menti": the main clause's subject, not X's role
     return phrases
 
 
 def _fronted(doc: _Doc, p: int) -> bool:
-    """Whether the mention at ``p`` is in a phrase opening its sentence with an introducer
+    """Whether the mention at ``p`` is in a phrase that opens its sentence with an introducer
     (``Selon le journal X,``, ``According to X,``): the comma after it closes that phrase, and
-    what follows is an apposition only when a second comma closes it too."""
-    i = p - 1
-    while i >= 0 and p - i <= _FRONTED_WORDS and not _sentence_start(doc, i + 1):
-        i -= 1
-    first = max(i, 0) if i < 0 or not _sentence_start(doc, i + 1) else i + 1
-    return any(doc.toks[k].low in doc.lex.intro for k in range(first, p))
+    what follows is an apposition only when it is closed too (not so of ``…, selon X, …``)."""
+    for k in range(p - 1, max(-1, p - 1 - _FRONTED_WORDS), -1):
+        if _sentence_start(doc, k):
+            return any(_low(doc, j) in doc.lex.intro for j in (k, k + 1) if j < p)
+    return False
+
+
+def _closed(doc: _Doc, i: int) -> bool:
+    """Whether an apposition ends before token ``i``: a comma, a sentence's end, a line's."""
+    t = _tok(doc, i)
+    return t is None or t.newline or t.low == "," or _is_boundary(t)
 
 
 def _segment_end(doc: _Doc, s: int) -> int:
