@@ -247,9 +247,8 @@ class _Reader:
         """No speech verb, but a sentence whose subject is a person ends with the quote
         (``X sent this message, “…”``, ``X a lancé un appel aux élus, « … »``): its subject.
 
-        Only when that person is the first named in the sentence, within its first words (others
-        named after are its objects: ``X a soigné Y des semaines : « … »``), and the quote
-        closes the sentence."""
+        Only when that person is named in the sentence's first words and nobody else is named
+        before the quote, and the quote closes the sentence."""
         words = len(self.text[s.start : s.end].split())
         if s.kind not in ("double", "guillemet") or words < MIN_UNATTRIBUTED_WORDS:
             return None
@@ -265,7 +264,7 @@ class _Reader:
             for i in self.mentions.within(start, s.open)
             if self.mentions.type(i) is EntityType.PERSON
         ]
-        if not people:
+        if len(people) != 1:
             return None
         mention = self.mentions.items[people[0]]
         if len(self.text[start : mention.start].split()) > _SUBJECT_WORDS:
