@@ -28,3 +28,10 @@ def test_a_sentence_end_is_not_part_of_the_name() -> None:
     start = text.index("Norbex")
     mention = trim(text, start, start + len("Norbex."), EntityType.ORG, "ner")
     assert mention is not None and mention.text == "Norbex"
+
+
+def test_a_company_form_that_ends_a_sentence_leaves_the_full_stop_to_the_sentence() -> None:
+    text = "Tom Reyes runs Norbex Corp. Senator Dana Whitfield objected on Monday."
+    start = text.index("Norbex")
+    mention = trim(text, start, start + len("Norbex Corp."), EntityType.ORG, "ner")
+    assert mention is not None and mention.text == "Norbex Corp"

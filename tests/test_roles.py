@@ -1012,3 +1012,38 @@ def test_a_fronted_name_takes_only_a_closed_apposition(
     text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "expected"),
+    [
+        (
+            "Selon le parquet, Paul Vernet, infirmier à la clinique, a volé les médicaments.",
+            ["Paul Vernet"],
+            "fr",
+            [("Paul Vernet", "infirmier à la clinique")],
+        ),
+        (
+            "Selon Paul Vernet, maire de Lyon depuis 2014, la réforme est enterrée.",
+            ["Paul Vernet"],
+            "fr",
+            [("Paul Vernet", "maire de Lyon")],
+        ),
+        (
+            "« Nous ne céderons pas », selon Paul Vernet, élu écologiste de la ville.",
+            ["Paul Vernet"],
+            "fr",
+            [("Paul Vernet", "élu écologiste de la ville")],
+        ),
+        (
+            "According to the police report, Dana Whitfield, a nurse at the clinic, stole the drugs.",
+            ["Dana Whitfield"],
+            "en",
+            [("Dana Whitfield", "nurse at the clinic")],
+        ),
+    ],
+)
+def test_an_apposition_after_a_closed_introducer_or_with_a_modifier_stays(
+    text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected

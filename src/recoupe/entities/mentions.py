@@ -109,7 +109,14 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     if text[end - 1] != ".":
         return False
     last = text[start:end].rsplit(" ", 1)[-1]
-    return len(last) <= 4 or last.count(".") > 1 or ends_with_abbreviation(text, end - 1)
+    if len(last) <= 4 or last.count(".") > 1:
+        return True
+    # "Acme Corp. shares": the abbreviation's dot; "… with Acme Corp. Senator X": also the
+    # sentence's full stop, which the roles' tokens must still see
+    return ends_with_abbreviation(text, end - 1) and not _NEW_SENTENCE.match(text, end)
+
+
+_NEW_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 def _is_portfolio(text: str, mention: Mention) -> bool:

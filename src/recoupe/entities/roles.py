@@ -980,14 +980,25 @@ def _fronted(doc: _Doc, p: int) -> bool:
     what follows is an apposition only when it is closed too (not so of ``…, selon X, …``)."""
     for k in range(p - 1, max(-1, p - 1 - _FRONTED_WORDS), -1):
         if _sentence_start(doc, k):
-            return any(_low(doc, j) in doc.lex.intro for j in (k, k + 1) if j < p)
+            mark = _tok(doc, k - 1)
+            if _low(doc, k) == "," or (mark is not None and mark.text in ("»", "”", '"')):
+                return False  # "« … », selon X, …": the quote is the main clause
+            intro = next((j for j in (k, k + 1) if j < p and _low(doc, j) in doc.lex.intro), -1)
+            return intro >= 0 and all(_low(doc, j) != "," for j in range(intro + 1, p))
     return False
 
 
 def _closed(doc: _Doc, i: int) -> bool:
     """Whether an apposition ends before token ``i``: a comma, a sentence's end, a line's."""
     t = _tok(doc, i)
-    return t is None or t.newline or t.low == "," or _is_boundary(t)
+    if t is None or t.newline or t.low == "," or _is_boundary(t):
+        return True
+    # "X, maire de Lyon depuis 2014,", "X, a nurse who works at the clinic,": a modifier the
+    # phrase did not take, up to a second comma
+    if t.low in _CLAUSE_WORDS or t.low in doc.lex.preps or t.low in ("depuis", "since"):
+        end = _tok(doc, _segment_end(doc, i))
+        return end is not None and end.low == ","
+    return False
 
 
 def _segment_end(doc: _Doc, s: int) -> int:
