@@ -1006,17 +1006,6 @@ def test_occupations_outside_public_life_are_roles_in_both_languages() -> None:
             "en",
             [("Dana Whitfield", "senator from Ohio")],
         ),
-    ],
-)
-def test_a_fronted_name_takes_only_a_closed_apposition(
-    text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
-) -> None:
-    assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "names", "language", "expected"),
-    [
         (
             "Selon le parquet, Paul Vernet, infirmier à la clinique, a volé les médicaments.",
             ["Paul Vernet"],
@@ -1043,7 +1032,7 @@ def test_a_fronted_name_takes_only_a_closed_apposition(
         ),
     ],
 )
-def test_an_apposition_after_a_closed_introducer_or_with_a_modifier_stays(
+def test_a_fronted_name_takes_only_a_closed_apposition(
     text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected
