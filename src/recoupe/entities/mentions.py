@@ -40,6 +40,8 @@ _LEADING = re.compile(
     r"(?:the|The|le|la|les|l['’]|L['’]|d['’]|D['’]|du|des|de|au|aux|à|a)\s*(?=\S)"
 )
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
+# what follows a name when its last dot also ends the sentence
+_NEW_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZÀ-ÖØ-Þ\"“«])")
 _EDGE_PUNCT = "\"'’‘“”«»()[]{},;:.!?–—-* \t"
 _PORTFOLIO_BEFORE = re.compile(
     r"\b(?:ministres?|minist[eè]re)\b[^.;\n]{0,40}?"
@@ -114,9 +116,6 @@ def _is_abbreviation(text: str, start: int, end: int) -> bool:
     # "Acme Corp. shares": the abbreviation's dot; "… with Acme Corp. Senator X": also the
     # sentence's full stop, which the roles' tokens must still see
     return ends_with_abbreviation(text, end - 1) and not _NEW_SENTENCE.match(text, end)
-
-
-_NEW_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZÀ-ÖØ-Þ\"“«])")
 
 
 def _is_portfolio(text: str, mention: Mention) -> bool:
