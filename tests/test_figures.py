@@ -1,6 +1,6 @@
 """Figures that disagree: the same claim with another number, in French and English."""
 
-from recoupe.figures import Statement, conflicts, figures_in, statements
+from recoupe.figures import Statement, _fit, conflicts, figures_in, statements
 
 
 def _figures(text: str) -> list[tuple[str, float, set[str]]]:
@@ -43,3 +43,28 @@ def test_different_things_counted_about_one_entity_are_no_conflict() -> None:
     other = _statement("b", "Dexia was sentenced to seven life sentences without parole.")
     assert conflicts([a, b]) == []
     assert conflicts([same_document, other]) == []  # the same figure: no conflict
+
+
+def test_each_figure_answers_the_one_it_shares_most_words_with() -> None:
+    a = _statement(
+        "a",
+        "Philadelphia signed Elton Brand to an $82 million deal last summer and gave "
+        "Andre Iguodala a $57 million extension in the fall.",
+    )
+    b = _statement("b", "Philadelphia signed Elton Brand to a deal worth $80 million last summer.")
+    ((_, one, other),) = conflicts([a, b])
+    assert {one.text, other.text} == {"$82 million deal last summer", "$80 million last summer"}
+
+
+def test_figures_close_in_value_answer_each_other_in_other_words() -> None:
+    close = figures_in("a", "a perdu 6,85 milliards d'euros depuis un an", 0, 45)[0]
+    other = figures_in("b", "a dû déprécier 6,5 milliards d'euros d'actifs", 0, 46)[0]
+    far = figures_in("b", "a dû déprécier 4,5 milliards d'euros d'actifs", 0, 46)[0]
+    assert not close.near & other.near  # no word around them in common
+    assert _fit(close, other) >= 0  # within a third of each other: one claim, told two ways
+    assert _fit(close, far) == -1  # further apart: two things counted
+
+
+def test_the_end_of_a_span_is_no_figure() -> None:
+    assert _figures("The 2008-09 season was his last, from 1982-83 on.") == []
+    assert _figures("Il a joué dix saisons, de 1979-90.") == [("dix saisons", 10.0, {"saison"})]

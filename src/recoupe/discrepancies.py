@@ -23,11 +23,10 @@ from datetime import date
 
 from rapidfuzz.distance import OSA
 
-from recoupe import figures, ids
+from recoupe import figures, ids, spellings
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
-from recoupe.entities.unionfind import UnionFind
 from recoupe.events.lexicon import classes, happenings
 from recoupe.events.timeline import TimelineEvent
 from recoupe.store.records import DiscrepancyRecord, DiscrepancyValue, Span
@@ -58,9 +57,10 @@ def find_discrepancies(
     named = _name_variants(people, docs, texts)
     spelled = {item.subject for item in named}
     others = [e for e in entities if not e.rejected and e.id not in spelled]
+    named = [*named, *_spelling_variants(others, docs, texts)]
     found = [
         *named,
-        *_spelling_variants(others, docs, texts),
+        *_written_two_ways(entities, docs, texts, named),
         *_first_names(people, docs, texts),
         *_dates(timeline, texts),
         *_ages(people, docs, texts),
@@ -215,6 +215,55 @@ def _spelling_variants(
             )
         )
     return found
+
+
+def _written_two_ways(
+    entities: Sequence[ResolvedEntity],
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+    known: Sequence[DiscrepancyRecord],
+) -> list[DiscrepancyRecord]:
+    """Names spelled two ways that the entity layer kept apart (see :mod:`recoupe.spellings`),
+    unless a variant already found shows both spellings."""
+    live = [e for e in entities if not e.rejected]
+    by_id = {e.id: e for e in live}
+    mentions = []
+    for entity in live:
+        for mention in entity.mentions:
+            span = _span(docs, mention)
+            text = texts[span.document][span.start : span.end]
+            mentions.append((entity.id, entity.type, span.document, span.start, span.end, text))
+    shown = [{name_key(v.value) for v in item.values} for item in known]
+    found = []
+    for a, b in spellings.variants(spellings.forms_of(mentions), texts):
+        if any(_shows(values, a.text, b.text) for values in shown):
+            continue
+        main = max((a, b), key=lambda f: (len(by_id[f.entity].mentions), f.entity))
+        values = tuple(
+            DiscrepancyValue(f.text, tuple(Span(d, s, e) for d, s, e in f.spans))
+            for f in sorted((a, b), key=lambda f: f.text)
+        )
+        sides = " and ".join(f"{v.value!r} ({_sources(v.evidence)} source(s))" for v in values)
+        found.append(
+            DiscrepancyRecord(
+                discrepancy_id("name_variant", _named(by_id[main.entity]), [a.text, b.text]),
+                "name_variant",
+                main.entity,
+                f"One name written two ways? {sides}.",
+                values,
+            )
+        )
+    return found
+
+
+def _shows(values: set[str], one: str, other: str) -> bool:
+    """Whether a variant found already shows these two spellings: as written, or the words in
+    which they differ ("Morel" / "Morrel" for "Julien Morel" / "Julien Morrel")."""
+    a, b = name_key(one), name_key(other)
+    words_a, words_b = a.split(), b.split()
+    only_a = " ".join(w for w in words_a if w not in words_b)
+    only_b = " ".join(w for w in words_b if w not in words_a)
+    return {a, b} <= values or {only_a, only_b} <= values
 
 
 def _first_names(
@@ -423,13 +472,8 @@ def _figures(
         for statement in figures.statements(document, text, spans[document])
     ]
     pairs = figures.claims(found)
-    groups = UnionFind(len(pairs))
-    by_figure: dict[tuple[str, int], int] = {}
-    for index, (_, a, b) in enumerate(pairs):
-        for figure in (a, b):
-            groups.union(by_figure.setdefault((figure.document, figure.start), index), index)
     records = []
-    for members in groups.groups():
+    for members in _claim_groups(pairs):
         if all(pairs[index][1].value == pairs[index][2].value for index in members):
             continue  # sources that agree
         subject = next(pairs[i][0] for i in members if pairs[i][1].value != pairs[i][2].value)
@@ -459,3 +503,36 @@ def _figures(
             )
         )
     return records
+
+
+def _claim_groups(pairs: Sequence[tuple[str, figures.Figure, figures.Figure]]) -> list[list[int]]:
+    """The pairs grouped into claims: two groups join when at least half of the figure pairs
+    across them answer each other (average link), so that a chain of likenesses ("6,5 answers
+    6,85, which answers 3, which answers 10,5") does not make one claim of four figures."""
+    linked = {frozenset((_at(a), _at(b))) for _, a, b in pairs}
+    group_of: dict[tuple[str, int], int] = {}
+    figures_of: dict[int, set[tuple[str, int]]] = {}
+    order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][1].near & pairs[i][2].near))
+    for index in order:
+        _, one, other = pairs[index]
+        for figure in (_at(one), _at(other)):
+            if figure not in group_of:
+                group_of[figure] = len(group_of)
+                figures_of[group_of[figure]] = {figure}
+        ga, gb = group_of[_at(one)], group_of[_at(other)]
+        if ga == gb:
+            continue
+        across = [(x, y) for x in figures_of[ga] for y in figures_of[gb]]
+        if 2 * sum(frozenset(p) in linked for p in across) >= len(across):
+            for figure in figures_of.pop(gb):
+                group_of[figure] = ga
+                figures_of[ga].add(figure)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index, (_, one, other) in enumerate(pairs):
+        if group_of[_at(one)] == group_of[_at(other)]:
+            members[group_of[_at(one)]].append(index)
+    return [members[g] for g in sorted(members)]
+
+
+def _at(figure: figures.Figure) -> tuple[str, int]:
+    return (figure.document, figure.start)

@@ -7,6 +7,12 @@ hours", "four life sentences" / "seven life sentences") disagree, whatever the s
 counts, amounts, durations. A figure is a number (digits, or a number word in French or English)
 with its scale and the words of its unit after it, or a currency sign before it.
 
+Words are compared by a light stem (their first letters, folded), so that "pertes" answers "perte"
+and "deliberated" "deliberation". Within two sentences of one claim, each figure answers the
+figure of its unit whose surroundings it shares most, both ways; figures close in value (within
+a third) answer each other on their sentences' likeness alone: "déprécier 6,5 milliards" and
+"perdu 6,85 milliards" said of one bank are one claim told two ways.
+
 Blocked by (unit, shared entity): never all pairs of sentences.
 """
 
@@ -80,11 +86,13 @@ _FIGURE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)")
 _CONTENT_MIN = 4  # letters of a content word
-_MIN_OVERLAP = 0.35  # share of content words two statements of one claim have in common
+_STEM = 6  # letters of a word compared: "deliberation" / "deliberating"
+_MIN_OVERLAP = 0.25  # share of content words two statements of one claim have in common
 _MAX_RATIO = 3.0  # figures further apart measure different things
 _MAX_BLOCK = 300  # statements compared within one (unit, entity) block, in document order
-_NEAR_WORDS = 6  # words read on each side of a figure for what it counts
-_NEAR_SHARED = 2  # of them two figures of one claim share at least
+_NEAR_WORDS = 10  # words read on each side of a figure for what it counts
+_NEAR_SHARED = 2  # of them two figures of one claim share at least, unless close in value
+_CLOSE = 1.3  # figures this close answer each other whatever words surround them
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +142,9 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         ):
             continue
         begin = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        before = text[max(start, begin - 1) : begin]
-        if before[:1].isalnum():
-            continue  # inside a word or a code ("A380")
+        before = text[max(start, begin - 2) : begin]
+        if before[-1:].isalnum() or re.fullmatch(r"\d[-–/]", before):
+            continue  # inside a word or a code ("A380"), the end of a span ("2008-09", "1982-83")
         value = _value(number)
         if value is None:
             continue
@@ -184,7 +192,11 @@ def _near(text: str, start: int, end: int, begin: int, stop: int) -> frozenset[s
     before = [w.group() for w in _WORD.finditer(text, max(start, begin - 80), begin)]
     after = [w.group() for w in _WORD.finditer(text, stop, min(end, stop + 80))]
     words = before[-_NEAR_WORDS:] + after[:_NEAR_WORDS]
-    return frozenset(fold(w) for w in words if _content(w))
+    return frozenset(_stem(w) for w in words if _content(w))
+
+
+def _stem(word: str) -> str:
+    return fold(word)[:_STEM]
 
 
 def _content(word: str) -> bool:
@@ -213,7 +225,7 @@ def statements(
         if not ids:
             continue
         words = frozenset(
-            fold(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
+            _stem(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
         )
         found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
     return found
@@ -253,17 +265,28 @@ def _same_claim(a: Statement, b: Statement) -> bool:
 
 
 def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
-    """The figure of ``unit`` each statement gives, if each gives one and they count one thing
-    (the same words around them, values within a ratio); equal or not."""
+    """The figures of ``unit`` that answer each other in the two statements: each the other's
+    best answer (the most words around them shared), equal or not."""
     mine = [f for f in a.figures if unit in f.units]
     theirs = [f for f in b.figures if unit in f.units]
-    if len(mine) != 1 or len(theirs) != 1:
-        return []  # several figures of one unit: which answers which is a guess
-    fa, fb = mine[0], theirs[0]
+    fit = {(i, j): _fit(fa, fb) for i, fa in enumerate(mine) for j, fb in enumerate(theirs)}
+    return [
+        (mine[i], theirs[j])
+        for (i, j), score in fit.items()
+        if score >= 0
+        and all(fit[(i, k)] < score for k in range(len(theirs)) if k != j)
+        and all(fit[(k, j)] < score for k in range(len(mine)) if k != i)
+    ]
+
+
+def _fit(fa: Figure, fb: Figure) -> int:
+    """How well two figures answer each other (words shared around them); -1: they do not."""
     if fa.value <= 0 or fb.value <= 0:
-        return []
-    if len(fa.near & fb.near) < _NEAR_SHARED:
-        return []  # the words around them differ: two things counted
-    if max(fa.value, fb.value) / min(fa.value, fb.value) > _MAX_RATIO:
-        return []
-    return [(fa, fb)]
+        return -1
+    ratio = max(fa.value, fb.value) / min(fa.value, fb.value)
+    if ratio > _MAX_RATIO:
+        return -1
+    shared = len(fa.near & fb.near)
+    if shared < _NEAR_SHARED and ratio > _CLOSE:
+        return -1  # the words around them differ: two things counted
+    return shared

@@ -1,0 +1,103 @@
+"""Names written two ways that the entity layer kept apart, in French and English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_discrepancies import _by_kind, _ingested
+
+from recoupe.entities.model import EntityType
+from recoupe.spellings import Form, forms_of, variants
+
+ORG, PERSON, LOC = EntityType.ORG, EntityType.PERSON, EntityType.LOC
+
+
+def _pairs(*written: tuple[str, str, EntityType], text: str | None = None) -> set[frozenset[str]]:
+    """The variant pairs among names, each written once in a document of its own (or all in
+    ``text``, one document)."""
+    texts: dict[str, str] = {}
+    forms = []
+    for number, (name, entity, kind) in enumerate(written):
+        document = "all" if text is not None else f"d{number}"
+        body = text if text is not None else f"{name} a parlé."
+        texts[document] = body
+        start = body.index(name)
+        forms.append(Form(name, entity, kind, ((document, start, start + len(name)),)))
+    return {frozenset((a.text, b.text)) for a, b in variants(forms, texts)}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "kind"),
+    [
+        ("Natixis", "Natexis", ORG),  # a letter changed
+        ("Olson", "Olsen", PERSON),
+        ("Gdansk", "Gdanks", LOC),  # two letters swapped
+        ("Castel Gandolfo", "Castelgandolfo", LOC),  # cut into other words
+        ("Trail Blazers", "Trailblazers", ORG),
+        ("RCN", "RNC", ORG),  # an acronym's letters in another order
+        ("CGPME", "CGMPME", ORG),  # a letter more, four letters at least
+    ],
+)
+def test_one_name_spelled_two_ways(one: str, other: str, kind: EntityType) -> None:
+    assert _pairs((one, "e1", kind), (other, "e2", kind)) == {frozenset((one, other))}
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "kind"),
+    [
+        ("PCF", "PCR", ORG),  # another letter in an acronym: another body
+        ("Français", "Française", LOC),  # a feminine
+        ("Sixers", "Sixer", ORG),  # a plural
+        ("Jean-Luc Roux", "Jean Luc Roux", PERSON),  # a hyphen for a space: typography
+        ("P.J. Hill", "PJ Hill", PERSON),  # the dots of initials: typography
+        ("Marc Aubry", "Mark Aubry", PERSON),  # a given name of four letters: not compared
+        ("Lorient", "Dorient", LOC),  # another first letter
+        ("Jordan", "Jordan", PERSON),  # one spelling
+    ],
+)
+def test_no_misspelling(one: str, other: str, kind: EntityType) -> None:
+    assert _pairs((one, "e1", kind), (other, "e2", kind)) == set()
+
+
+def test_two_names_in_one_sentence_are_two_things() -> None:
+    text = "Les enquêteurs Dupont et Dupond sont arrivés ensemble."
+    assert _pairs(("Dupont", "e1", PERSON), ("Dupond", "e2", PERSON), text=text) == set()
+    text = "L'enquêteur Dupont est arrivé. Dupond était déjà sur place."
+    assert _pairs(("Dupont", "e1", PERSON), ("Dupond", "e2", PERSON), text=text) == {
+        frozenset(("Dupont", "Dupond"))
+    }
+
+
+def test_a_person_and_a_place_are_two_names() -> None:
+    assert _pairs(("Colombia", "e1", LOC), ("Columbia", "e2", PERSON)) == set()
+
+
+def test_a_persons_surname_is_a_form_of_its_own() -> None:
+    text = "Chief Dave Olson said the fire was out."
+    forms = forms_of([("e1", PERSON, "d", 6, 16, "Dave Olson")])
+    assert {(f.text, f.spans) for f in forms} == {
+        ("Dave Olson", (("d", 6, 16),)),
+        ("Olson", (("d", 11, 16),)),
+    }
+    assert text[11:16] == "Olson"
+
+
+def test_a_dossier_flags_a_name_one_outlet_misspells(
+    tmp_path: Path, dossier_schema: dict[str, Any]
+) -> None:
+    texts = {
+        "a": "La banque Natixis a annoncé jeudi une perte trimestrielle. Natixis emploie "
+        "22 000 personnes.",
+        "b": "Les actionnaires de Natixis ont tenu une assemblée générale à Paris, mardi.",
+        "c": "Le titre Natexis a reculé de 4 % à la Bourse de Paris vendredi.",
+    }
+    exported = _ingested(texts, "fr", tmp_path, dossier_schema)
+    variants_found = [
+        {v["value"] for v in d["values"]} for d in _by_kind(exported).get("name_variant", [])
+    ]
+    assert {"Natixis", "Natexis"} in variants_found
+    (item,) = [d for d in exported["discrepancies"] if "Natexis" in d["summary"]]
+    assert "'Natixis' (2 source(s))" in item["summary"]
+    assert all(v["evidence"] for v in item["values"])
