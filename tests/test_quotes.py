@@ -423,6 +423,28 @@ def test_en_pronoun_after_resolves_to_previous_speaker() -> None:
     ]
 
 
+def test_en_quote_after_the_attribution_sentence_goes_on_with_its_speaker() -> None:
+    """Whoever the attribution's apposition names (a firm typed as a person by the NER, a
+    colleague) describes the speaker; the next quote is still the speaker's, even when the
+    paragraph goes on."""
+    text = (
+        "Experts say it spreads fast. “People are constantly looking at the code,” said Dave "
+        "Marcus, a research manager who works with Paul Henry at McAfee. “It gets posted to "
+        "the Internet very quickly.” McAfee researchers reported new variants on Monday."
+    )
+    names = ["Dave Marcus", "Paul Henry", "McAfee"]  # "McAfee" typed as a person
+    assert en(text, names) == [
+        ("People are constantly looking at the code", "Dave Marcus", "Dave Marcus", False),
+        ("It gets posted to the Internet very quickly.", "Dave Marcus", "Dave Marcus", False),
+    ]
+    # a person who opens a sentence of their own in between takes over: no inheritance
+    text = (
+        "“People are constantly looking at the code,” said Dave Marcus. Paul Henry disagreed "
+        "at length. “It gets posted to the Internet very quickly,” one researcher said."
+    )
+    assert en(text, names)[1][2] != "Dave Marcus"
+
+
 def test_en_pronoun_without_previous_quote_takes_nearest_person() -> None:
     text = "Judge Helen Marsh sentenced the men.\n“You showed no remorse,” she told them."
     assert en(text, ["Helen Marsh"]) == [("You showed no remorse", "she", "Helen Marsh", False)]

@@ -208,7 +208,9 @@ class _Reader:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
             return None  # not a quote opening the next sentence
-        return None if self._others_named(prev, s) else prev.speaker
+        # the gap is the end of the sentence attributing the previous quote: whoever it names
+        # besides the speaker ("said X, a researcher at Y.") describes, and does not speak
+        return prev.speaker
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
         """A quote inside a sentence that an incise after a few more words attributes
