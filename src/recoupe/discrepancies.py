@@ -2,13 +2,15 @@
 
 - ``name_variant``: one person's surname spelled two ways (the entity layer merged them), or its
   given name one letter apart ("Georges W. Bush" / "George W. Bush"), or an organisation's or
-  a place's name;
+  a place's name; and names written two ways that the entity layer kept apart, for a reader to
+  decide (:mod:`recoupe.spellings`);
 - ``first_name_conflict``: two given names with one surname for what the context says is one
   person — both named as the one a happening of the same kind befell (or the same relation, or the
   same role), never side by side in one sentence — whether or not the entity layer merged them;
 - ``date_conflict``: an announcement done on another date than announced, or one happening
   (same kind, same actor) dated differently by different documents, days apart;
-- ``number_conflict``: two ages for one person.
+- ``number_conflict``: two ages for one person; the same claim told with other figures
+  (:mod:`recoupe.figures`).
 
 Each side carries its evidence; a summary sentence says what disagrees.
 """
