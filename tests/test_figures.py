@@ -1,6 +1,6 @@
 """Figures that disagree: the same claim with another number, in French and English."""
 
-from recoupe.figures import Statement, _fit, conflicts, figures_in, statements
+from recoupe.figures import Figure, Statement, _fit, claims, conflicts, figures_in, statements
 
 
 def _figures(text: str) -> list[tuple[str, float, set[str]]]:
@@ -61,10 +61,58 @@ def test_figures_close_in_value_answer_each_other_in_other_words() -> None:
     other = figures_in("b", "a dû déprécier 6,5 milliards d'euros d'actifs", 0, 46)[0]
     far = figures_in("b", "a dû déprécier 4,5 milliards d'euros d'actifs", 0, 46)[0]
     assert not close.near & other.near  # no word around them in common
-    assert _fit(close, other) >= 0  # within a third of each other: one claim, told two ways
-    assert _fit(close, far) == -1  # further apart: two things counted
+    assert _fit(close, other, alike=True) >= 0  # much alike sentences, values within 30 %
+    assert _fit(close, other, alike=False) == -1  # sentences merely on one subject
+    assert _fit(close, far, alike=True) == -1  # further apart: two things counted
+
+
+def test_a_loss_and_an_aid_of_close_amounts_are_two_claims() -> None:
+    a = _statement("a", "Natixis a perdu 6,5 milliards d'euros sur les marchés américains.")
+    b = _statement("b", "Natixis a reçu 5,5 milliards d'euros de l'État pour son capital.")
+    assert conflicts([a, b]) == []
+
+
+def test_the_words_around_a_figure_stop_at_the_next_figure() -> None:
+    a = _statement(
+        "a",
+        "Philadelphie a offert à Elton Brand un contrat de 82 millions de dollars et à Andre "
+        "Iguodala un contrat de 80 millions de dollars.",
+    )
+    b = _statement(
+        "b", "Philadelphie a offert à Andre Iguodala un contrat de 80 millions de dollars."
+    )
+    assert conflicts([a, b]) == []  # Iguodala's 80 answers 80: no disagreement
+
+
+def test_an_elided_article_is_no_part_of_the_word() -> None:
+    a = _statement("a", "L'explosion de Bagdad a fait 25 morts, selon la police irakienne.")
+    b = _statement("b", "Une explosion à Bagdad a fait 40 morts, selon la police irakienne.")
+    ((_, one, other),) = conflicts([a, b])
+    assert {one.text, other.text} == {"25 morts", "40 morts"}
 
 
 def test_the_end_of_a_span_is_no_figure() -> None:
     assert _figures("The 2008-09 season was his last, from 1982-83 on.") == []
     assert _figures("Il a joué dix saisons, de 1979-90.") == [("dix saisons", 10.0, {"saison"})]
+    assert _figures("L'attentat a fait 200-300 morts.") == [("300 morts", 300.0, {"mort"})]
+
+
+def test_three_sources_agreeing_do_not_hide_the_fourth() -> None:
+    from recoupe.discrepancies import _claim_groups
+
+    said = "Nichols received seven life sentences without parole, his lawyers told reporters."
+    found = [_statement(d, said) for d in ("a", "b", "c")]
+    found.append(_statement("d", "Judge Bodiford gave Nichols four life sentences without parole."))
+    pairs = claims(found)
+    groups = _claim_groups(pairs)
+    values = [{f.value for i in group for f in pairs[i][1:]} for group in groups]
+    assert {4.0, 7.0} in values
+
+    def figures_of(found: list[tuple[str, Figure, Figure]]) -> set[frozenset[tuple[str, int]]]:
+        return {
+            frozenset((f.document, f.start) for i in group for f in found[i][1:])
+            for group in _claim_groups(found)
+        }
+
+    # the same claims whatever the order the pairs come in
+    assert figures_of(pairs) == figures_of(list(reversed(pairs)))

@@ -56,13 +56,13 @@ def find_discrepancies(
     reviewed: set[str],
 ) -> list[DiscrepancyRecord]:
     people = [e for e in entities if e.type is EntityType.PERSON and not e.rejected]
-    named = _name_variants(people, docs, texts)
-    spelled = {item.subject for item in named}
+    people_named = _name_variants(people, docs, texts)
+    spelled = {item.subject for item in people_named}
     others = [e for e in entities if not e.rejected and e.id not in spelled]
-    named = [*named, *_spelling_variants(others, docs, texts)]
+    merged = [*people_named, *_spelling_variants(others, docs, texts)]  # variants merged
     found = [
-        *named,
-        *_written_two_ways(entities, docs, texts, named),
+        *merged,
+        *_written_two_ways(entities, docs, texts, merged),
         *_first_names(people, docs, texts),
         *_dates(timeline, texts),
         *_ages(people, docs, texts),
@@ -508,13 +508,20 @@ def _figures(
 
 
 def _claim_groups(pairs: Sequence[tuple[str, figures.Figure, figures.Figure]]) -> list[list[int]]:
-    """The pairs grouped into claims: two groups join when at least half of the figure pairs
-    across them answer each other (average link), so that a chain of likenesses ("6,5 answers
-    6,85, which answers 3, which answers 10,5") does not make one claim of four figures."""
+    """The pairs grouped into claims, strongest pairs first: two groups join when at least half
+    of the figure pairs across them answer each other, so that a chain of likenesses ("6,5
+    answers 6,85, which answers 3, which answers 10,5") does not make one claim of four figures.
+    A lone figure answering one figure of a group joins its claim as a dissent: three sources
+    agreeing among themselves do not hide the fourth that disagrees with one of them."""
     linked = {frozenset((_at(a), _at(b))) for _, a, b in pairs}
     group_of: dict[tuple[str, int], int] = {}
     figures_of: dict[int, set[tuple[str, int]]] = {}
-    order = sorted(range(len(pairs)), key=lambda i: -len(pairs[i][1].near & pairs[i][2].near))
+
+    def strength(index: int) -> tuple[int, tuple[str, int], tuple[str, int]]:
+        _, one, other = pairs[index]
+        return (-len(one.near & other.near), _at(one), _at(other))  # ties: in text order
+
+    order = sorted(range(len(pairs)), key=strength)
     for index in order:
         _, one, other = pairs[index]
         for figure in (_at(one), _at(other)):
@@ -531,8 +538,12 @@ def _claim_groups(pairs: Sequence[tuple[str, figures.Figure, figures.Figure]]) -
                 figures_of[ga].add(figure)
     members: dict[int, list[int]] = defaultdict(list)
     for index, (_, one, other) in enumerate(pairs):
-        if group_of[_at(one)] == group_of[_at(other)]:
-            members[group_of[_at(one)]].append(index)
+        ga, gb = group_of[_at(one)], group_of[_at(other)]
+        if ga == gb:
+            members[ga].append(index)
+        elif one.value != other.value and min(len(figures_of[ga]), len(figures_of[gb])) == 1:
+            # a lone figure answering one of a claim's figures: a dissent from that claim
+            members[ga if len(figures_of[ga]) > 1 else gb].append(index)
     return [members[g] for g in sorted(members)]
 
 

@@ -9,9 +9,10 @@ with its scale and the words of its unit after it, or a currency sign before it.
 
 Words are compared by a light stem (their first letters, folded), so that "pertes" answers "perte"
 and "deliberated" "deliberation". Within two sentences of one claim, each figure answers the
-figure of its unit whose surroundings it shares most, both ways; figures close in value (within
-a third) answer each other on their sentences' likeness alone: "déprécier 6,5 milliards" and
-"perdu 6,85 milliards" said of one bank are one claim told two ways.
+figure of its unit whose surroundings (up to the next figure) it shares most, both ways; figures
+close in value (within 30 %) in sentences much alike answer each other whatever words surround
+them: "déprécier 6,5 milliards" and "perdu 6,85 milliards" said of one bank are one claim told
+two ways.
 
 Blocked by (unit, shared entity): never all pairs of sentences.
 """
@@ -22,7 +23,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from recoupe.entities.names import fold
 
@@ -84,6 +85,8 @@ _FIGURE = re.compile(
     r"(?P<percent>\s?%)?"
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:et|and|mais|but|while|alors que|tandis que)\b", re.I)
+_SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]$")  # "2008-" before "09"
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)")
 _CONTENT_MIN = 4  # letters of a content word
 _STEM = 6  # letters of a word compared: "deliberation" / "deliberating"
@@ -92,7 +95,8 @@ _MAX_RATIO = 3.0  # figures further apart measure different things
 _MAX_BLOCK = 300  # statements compared within one (unit, entity) block, in document order
 _NEAR_WORDS = 10  # words read on each side of a figure for what it counts
 _NEAR_SHARED = 2  # of them two figures of one claim share at least, unless close in value
-_CLOSE = 1.3  # figures this close answer each other whatever words surround them
+_CLOSE = 1.3  # figures this close (30 %) in much alike sentences answer each other
+_CLOSE_OVERLAP = 0.5  # share of content words of such much alike sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +146,9 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         ):
             continue
         begin = m.start() + (len(m.group()) - len(m.group().lstrip()))
-        before = text[max(start, begin - 2) : begin]
-        if before[-1:].isalnum() or re.fullmatch(r"\d[-–/]", before):
-            continue  # inside a word or a code ("A380"), the end of a span ("2008-09", "1982-83")
+        before = text[max(start, begin - 5) : begin]
+        if before[-1:].isalnum() or (_SEASON.search(before) and len(number) == 2):
+            continue  # inside a word or a code ("A380"), a season's end ("2008-09", "1982-83")
         value = _value(number)
         if value is None:
             continue
@@ -180,23 +184,35 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         stop = unit_words[-1].end() if unit_words else m.end()
         if scale != 1.0:
             units.add(f"x{scale:g}")  # "3,9 milliards" answers "3,7 milliards d'euros"
-        near = _near(text, start, end, begin, stop)
         found.append(
-            Figure(document, begin, stop, text[begin:stop], value * scale, frozenset(units), near)
+            Figure(document, begin, stop, text[begin:stop], value * scale, frozenset(units))
         )
-    return found
+    if not found:
+        return []
+    return [  # the words around each figure, up to its neighbours: theirs are not its words
+        replace(f, near=_near(text, low, high, f.start, f.end))
+        for f, low, high in zip(
+            found,
+            [start, *(f.end for f in found[:-1])],
+            [*(f.start for f in found[1:]), end],
+            strict=True,
+        )
+    ]
 
 
 def _near(text: str, start: int, end: int, begin: int, stop: int) -> frozenset[str]:
-    """Content words within a few words of a figure, on both sides, in its sentence."""
+    """Content words within a few words of a figure in its sentence: before it, and after it
+    to the end of its clause ("82 millions à X et 80 millions à Y": X is not the 80's)."""
     before = [w.group() for w in _WORD.finditer(text, max(start, begin - 80), begin)]
+    clause = _CLAUSE_END.search(text, stop, end)
+    end = clause.start() if clause else end
     after = [w.group() for w in _WORD.finditer(text, stop, min(end, stop + 80))]
     words = before[-_NEAR_WORDS:] + after[:_NEAR_WORDS]
     return frozenset(_stem(w) for w in words if _content(w))
 
 
 def _stem(word: str) -> str:
-    return fold(word)[:_STEM]
+    return fold(word).split("'")[-1][:_STEM]  # "l'explosion" answers "explosion"
 
 
 def _content(word: str) -> bool:
@@ -224,8 +240,10 @@ def statements(
         ids = frozenset(e for _, t, e in spans[first:last] if t <= sentence.end())
         if not ids:
             continue
-        words = frozenset(
-            _stem(w.group()) for w in _WORD.finditer(sentence.group()) if _content(w.group())
+        words = frozenset(  # the words of the sentence but its figures'
+            _stem(w.group())
+            for w in _WORD.finditer(text, sentence.start(), sentence.end())
+            if _content(w.group()) and not any(f.start <= w.start() < f.end for f in figures)
         )
         found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
     return found
@@ -258,10 +276,14 @@ def claims(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
 
 
 def _same_claim(a: Statement, b: Statement) -> bool:
+    return _overlap(a, b) >= _MIN_OVERLAP
+
+
+def _overlap(a: Statement, b: Statement) -> float:
+    """The share of content words two statements have in common."""
     if not a.words or not b.words:
-        return False
-    shared = len(a.words & b.words)
-    return shared / min(len(a.words), len(b.words)) >= _MIN_OVERLAP
+        return 0.0
+    return len(a.words & b.words) / min(len(a.words), len(b.words))
 
 
 def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
@@ -269,7 +291,12 @@ def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figu
     best answer (the most words around them shared), equal or not."""
     mine = [f for f in a.figures if unit in f.units]
     theirs = [f for f in b.figures if unit in f.units]
-    fit = {(i, j): _fit(fa, fb) for i, fa in enumerate(mine) for j, fb in enumerate(theirs)}
+    alike = _overlap(a, b) >= _CLOSE_OVERLAP
+    fit = {
+        (i, j): _fit(fa, fb, alike=alike)
+        for i, fa in enumerate(mine)
+        for j, fb in enumerate(theirs)
+    }
     return [
         (mine[i], theirs[j])
         for (i, j), score in fit.items()
@@ -279,14 +306,16 @@ def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figu
     ]
 
 
-def _fit(fa: Figure, fb: Figure) -> int:
-    """How well two figures answer each other (words shared around them); -1: they do not."""
+def _fit(fa: Figure, fb: Figure, *, alike: bool = False) -> int:
+    """How well two figures answer each other (words shared around them); -1: they do not.
+    ``alike``: their sentences are much alike, so that figures close in value answer each
+    other whatever words surround them."""
     if fa.value <= 0 or fb.value <= 0:
         return -1
     ratio = max(fa.value, fb.value) / min(fa.value, fb.value)
     if ratio > _MAX_RATIO:
         return -1
     shared = len(fa.near & fb.near)
-    if shared < _NEAR_SHARED and ratio > _CLOSE:
+    if shared < _NEAR_SHARED and not (alike and ratio <= _CLOSE):
         return -1  # the words around them differ: two things counted
     return shared

@@ -1,20 +1,22 @@
-"""Names written two ways that the entity layer kept apart: "Natixis" / "Natexis", "Olson" /
-"Olsen", "Castel Gandolfo" / "Castelgandolfo", "CFDT" / "CDFT".
+"""Names written two ways that the entity layer kept apart: "Natixis" / "Natexis", "Castel
+Gandolfo" / "Castelgandolfo", "CFDT" / "CDFT" — flagged for a reader to decide, not merged.
 
-Two forms of names (whole names, or a person's surname) are one name spelled two ways when
+Two forms of names of two entities (whole names, or a person's surname) are one name spelled two
+ways when
 
 - their letters are the same but cut into other words ("Trail Blazers" / "Trailblazers");
-- one word of at least five letters differs by one letter doubled, dropped, changed or two
-  letters swapped, with the same first letter — a plural or a feminine ending is no
-  misspelling;
-- two acronyms hold the same letters in another order ("RCN" / "RNC"), or one has a letter more
-  (four letters at least: "CGPME" / "CGMPME"); an acronym with another letter names another
-  body as often as not ("PCF" / "PCR"), so it is not taken.
+- one word differs by one letter doubled, dropped or two letters swapped (words of five letters
+  or more), or one letter changed (six letters or more: "Obama" / "Osama" are two men), with the
+  same first letter — a plural or, but in a person's name, a feminine ending is no misspelling;
+- two acronyms differ the same way (of four letters or less, only by two letters swapped:
+  "RCN" / "RNC"; "FIFA" / "FIFPA" are two bodies) — the entity layer's own thresholds
+  (:data:`recoupe.entities.names.MIN_SUBSTITUTED`, :data:`~recoupe.entities.names.SHORT_ACRONYM`).
 
-Typography is no spelling: case, accents, apostrophes, dots of initials ("P.J." / "PJ") and a
-hyphen for a space ("Jean-Luc" / "Jean Luc"). Two forms written in one sentence name two
-things ("Dupont et Dupond"), and forms of types that exclude each other (a person, a place) are
-two names.
+Typography is no spelling: case, accents, apostrophes, the dots and spaces of initials ("J. K." /
+"J.K." / "JK") and a hyphen for a space ("Jean-Luc" / "Jean Luc"). Two forms written in one
+sentence name two things ("Dupont et Dupond"); a person and a place, or a nation and its
+adjective ("Israel" / "Israeli"), are two names; forms of one entity ("Syrie" / "Syria", joined
+as one place) are not flagged here.
 """
 
 from __future__ import annotations
@@ -26,12 +28,16 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.model import EntityType
-from recoupe.entities.names import fold
+from recoupe.entities.names import MIN_SUBSTITUTED, SHORT_ACRONYM, fold
 
 _MIN_WORD = 5  # letters of a word compared for a misspelling
-_INFLECTIONS = frozenset({"s", "x", "e"})
+_PLURALS = frozenset({"s", "x"})
+_FEMININE = "e"
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_ROMAN = re.compile(r"[IVXLCDM]+")  # "Louis XIV": a number, not a surname
+_INITIALS = re.compile(r"\b(\w) (?=\w\b)")  # "j k rowling" -> "jk rowling"
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
@@ -46,7 +52,7 @@ class Form:
 
 
 def variants(forms: Sequence[Form], texts: Mapping[str, str]) -> list[tuple[Form, Form]]:
-    """Pairs of forms of other entities, or of one entity, that are one name spelled two ways."""
+    """Pairs of forms of two entities that are one name spelled two ways."""
     by_letters: dict[str, list[Form]] = defaultdict(list)
     by_start: dict[tuple[str, int], list[Form]] = defaultdict(list)
     for form in forms:
@@ -63,7 +69,8 @@ def variants(forms: Sequence[Form], texts: Mapping[str, str]) -> list[tuple[Form
         longer = by_start.get((first, length + 1), [])
         for position, a in enumerate(group):
             for b in [*group[position + 1 :], *longer]:
-                if _misspelled(a.text, b.text):
+                person = EntityType.PERSON in (a.type, b.type)
+                if _misspelled(a.text, b.text, person=person):
                     _keep(found, a, b, texts)
     return [found[key] for key in sorted(found)]
 
@@ -71,27 +78,34 @@ def variants(forms: Sequence[Form], texts: Mapping[str, str]) -> list[tuple[Form
 def _keep(
     found: dict[tuple[str, str], tuple[Form, Form]], a: Form, b: Form, texts: Mapping[str, str]
 ) -> None:
-    if not _compatible(a.type, b.type) or _side_by_side(a, b, texts):
+    if a.entity == b.entity or not _compatible(a.type, b.type) or _side_by_side(a, b, texts):
         return
     key = tuple(sorted((fold(a.text), fold(b.text))))
     found.setdefault((key[0], key[1]), (a, b))
 
 
 def _compatible(a: EntityType, b: EntityType) -> bool:
-    return a == b or EntityType.MISC in (a, b) or {a, b} == {EntityType.ORG, EntityType.LOC}
+    """A body and a place are often one name typed two ways ("Gdansk"); a person or a thing
+    ("Israeli", "iPods") and anything else are not."""
+    return a == b or {a, b} == {EntityType.ORG, EntityType.LOC}
 
 
 def _cut_otherwise(a: str, b: str) -> bool:
     """Same letters, other words: not a hyphen for a space, not the dots of initials."""
-    return len(fold(a.replace(".", "")).split()) != len(fold(b.replace(".", "")).split())
+    return len(_words(a)) != len(_words(b))
 
 
-def _misspelled(a: str, b: str) -> bool:
+def _words(name: str) -> list[str]:
+    """The words of a name, folded, the initials of a run joined ("J. K." -> "jk")."""
+    return _INITIALS.sub(r"\1", fold(name.replace(".", " "))).split()
+
+
+def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
     if _ACRONYM.fullmatch(a) and _ACRONYM.fullmatch(b):
         return _acronym_variant(a, b)
     if _ACRONYM.fullmatch(a) or _ACRONYM.fullmatch(b):
         return False
-    words_a, words_b = fold(a).split(), fold(b).split()
+    words_a, words_b = _words(a), _words(b)
     if len(words_a) != len(words_b):
         return False
     differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
@@ -101,15 +115,19 @@ def _misspelled(a: str, b: str) -> bool:
     if x[:1] != y[:1] or min(len(x), len(y)) < _MIN_WORD or not (x.isalpha() and y.isalpha()):
         return False
     short, long = sorted((x, y), key=len)
-    if long.startswith(short) and long[len(short) :] in _INFLECTIONS:
-        return False  # a plural or a feminine: "Française" / "Français"
+    ending = long[len(short) :] if long.startswith(short) else ""
+    if ending in _PLURALS or (ending == _FEMININE and not person):
+        return False  # a plural, a feminine: "Française" / "Français" (not "Blair" / "Blaire")
+    if len(x) == len(y) and sorted(x) != sorted(y) and len(x) < MIN_SUBSTITUTED:
+        return False  # a letter changed in a short name: "Obama" / "Osama"
     return OSA.distance(x, y) == 1
 
 
 def _acronym_variant(a: str, b: str) -> bool:
-    if len(a) == len(b):
-        return sorted(a) == sorted(b) and OSA.distance(a, b) == 1
-    return min(len(a), len(b)) >= 4 and OSA.distance(a, b) == 1
+    swapped = sorted(a) == sorted(b)
+    if min(len(a), len(b)) <= SHORT_ACRONYM and not swapped:
+        return False  # "FIFA" / "FIFPA", "PCF" / "PCR": two bodies
+    return OSA.distance(a, b) == 1
 
 
 def _side_by_side(a: Form, b: Form, texts: Mapping[str, str]) -> bool:
@@ -119,8 +137,12 @@ def _side_by_side(a: Form, b: Form, texts: Mapping[str, str]) -> bool:
             if doc_a != doc_b:
                 continue
             low, high = min(start_a, start_b), max(end_a, end_b)
-            if not _SENTENCE_END.search(texts[doc_a][low:high]):
-                return True
+            text = texts[doc_a]
+            if not any(
+                text[m.start()] != "." or not ends_with_abbreviation(text, m.start())
+                for m in _SENTENCE_END.finditer(text, low, high)
+            ):
+                return True  # no sentence ends between them ("M. Dupont et M. Dupond")
     return False
 
 
@@ -136,7 +158,7 @@ def forms_of(
         spans[(entity, written)].append((document, start, end))
         types[(entity, written)] = kind
         words = written.split()
-        if kind is EntityType.PERSON and len(words) >= 2:
+        if kind is EntityType.PERSON and len(words) >= 2 and not _ROMAN.fullmatch(words[-1]):
             surname = words[-1]
             offset = start + text.rindex(surname)
             spans[(entity, surname)].append((document, offset, offset + len(surname)))

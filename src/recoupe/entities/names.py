@@ -48,6 +48,12 @@ def name_key(text: str) -> str:
     return _POSSESSIVE.sub("", fold(text)).strip()
 
 
+# Names one letter apart are one name misspelled only past these lengths (the entity layer's
+# merges and the spelling flags of the discrepancies share them):
+MIN_SUBSTITUTED = 6  # letters: shorter names one letter changed are often two names
+SHORT_ACRONYM = 4  # letters: shorter acronyms are one misspelled only with two letters swapped
+
+
 def multi_word(surface: str) -> bool:
     """A name of several words as written: "Jean Roe" is, "Roux-Martin" and "Jean-Luc" are not
     (a hyphenated surname or given name is one word, although its key has a space)."""

@@ -31,6 +31,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import (
+    MIN_SUBSTITUTED,
+    SHORT_ACRONYM,
     SUFFIXES,
     compatible_middles,
     core_person,
@@ -49,12 +51,10 @@ _VARIANT_MAX_EDITS = 1
 _MIN_SHARED_CONTEXT = 2
 _MIN_SPELLED = 3  # letters: shorter names are too often other names one letter away
 _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
-_MIN_SUBSTITUTED = 6  # letters: shorter names one letter apart are often two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
 _MIN_INITIALS = 3  # letters of an undefined acronym read as initials
-_SHORT_ACRONYM = 4  # letters: shorter acronyms join a neighbour only when swapped
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,14 +465,14 @@ def _try_misspelling(
         return  # "Jean Rosso" / "Jean Bosso": another surname, another person
     swapped = sorted(a) == sorted(b)
     acronyms = first.surface.isupper() and second.surface.isupper()
-    if acronyms and min(len(a), len(b)) <= _SHORT_ACRONYM and not swapped:
+    if acronyms and min(len(a), len(b)) <= SHORT_ACRONYM and not swapped:
         return  # short acronyms one letter apart are mostly two bodies ("FIA" / "FIFA")
     rare, common = sorted((first, second), key=lambda f: (len(f.documents), len(f.members)))
     substituted = len(a) == len(b) and not swapped  # not a swap: "Lima" / "Lama"
     rare_beside_common = (
         len(rare.members) == 1
         and len(common.documents) >= _COMMON_DOCUMENTS
-        and not (substituted and min(len(a), len(b)) < _MIN_SUBSTITUTED)
+        and not (substituted and min(len(a), len(b)) < MIN_SUBSTITUTED)
     )
     shared = _shared_context(first, second)
     if not (rare_beside_common or len(shared) >= _MIN_SHARED_CONTEXT):
