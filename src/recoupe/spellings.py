@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -52,23 +53,33 @@ class Form:
 
 
 def variants(forms: Sequence[Form], texts: Mapping[str, str]) -> list[tuple[Form, Form]]:
-    """Pairs of forms of two entities that are one name spelled two ways."""
+    """Pairs of forms of two entities that are one name spelled two ways.
+
+    Blocked, never all pairs: by letters for names cut otherwise; for a misspelling, by the
+    other words and one deletion from the differing word (two words one edit apart share one)."""
     by_letters: dict[str, list[Form]] = defaultdict(list)
-    by_start: dict[tuple[str, int], list[Form]] = defaultdict(list)
+    blocks: dict[tuple[tuple[str, ...], str], list[Form]] = defaultdict(list)
     for form in forms:
-        key = fold(form.text)
-        by_letters[key.replace(" ", "")].append(form)
-        by_start[(key[:1], len(key))].append(form)
+        by_letters[fold(form.text).replace(" ", "")].append(form)
+        words = _words(form.text)
+        for i, word in enumerate(words):
+            rest = (*words[:i], "", *words[i + 1 :])
+            for variant in {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}:
+                blocks[(rest, variant)].append(form)
     found: dict[tuple[str, str], tuple[Form, Form]] = {}
     for group in by_letters.values():
         for position, a in enumerate(group):
             for b in group[position + 1 :]:
                 if _cut_otherwise(a.text, b.text):
                     _keep(found, a, b, texts)
-    for (first, length), group in by_start.items():
-        longer = by_start.get((first, length + 1), [])
+    seen: set[tuple[str, str, str, str]] = set()
+    for group in blocks.values():
         for position, a in enumerate(group):
-            for b in [*group[position + 1 :], *longer]:
+            for b in group[position + 1 :]:
+                pair = (a.entity, a.text, b.entity, b.text)
+                if a.entity == b.entity or a.text == b.text or pair in seen:
+                    continue
+                seen.add(pair)
                 person = EntityType.PERSON in (a.type, b.type)
                 if _misspelled(a.text, b.text, person=person):
                     _keep(found, a, b, texts)
@@ -95,9 +106,10 @@ def _cut_otherwise(a: str, b: str) -> bool:
     return len(_words(a)) != len(_words(b))
 
 
-def _words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 14)
+def _words(name: str) -> tuple[str, ...]:
     """The words of a name, folded, the initials of a run joined ("J. K." -> "jk")."""
-    return _INITIALS.sub(r"\1", fold(name.replace(".", " "))).split()
+    return tuple(_INITIALS.sub(r"\1", fold(name.replace(".", " "))).split())
 
 
 def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
