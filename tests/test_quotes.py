@@ -445,6 +445,55 @@ def test_en_quote_after_the_attribution_sentence_goes_on_with_its_speaker() -> N
     assert en(text, names)[1][2] != "Dave Marcus"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [  # the review's sentences: someone else is the object of the verb, opens another clause,
+        # or a sentence an abbreviation seemed to close names them
+        (
+            "“You lied to us,” Tom Smith told Anna Jones. “That is simply not true, and you know it.”",
+            "en",
+        ),
+        (
+            "« Vous nous avez menti », a dit Tom Smith à Anna Jones. « C'est faux, et vous le savez très bien. »",
+            "fr",
+        ),
+        (
+            "“The plan works,” said Tom Smith, but Anna Jones was not convinced. “It is a disaster waiting to happen.”",
+            "en",
+        ),
+        (
+            "“The plan works,” said Tom Smith, prompting a sharp reply from Anna Jones. “It is a disaster waiting to happen.”",
+            "en",
+        ),
+        (
+            "« Le plan fonctionne », assure Tom Smith, mais Anna Jones n'est pas convaincue. « C'est une catastrophe annoncée pour la région. »",
+            "fr",
+        ),
+        (
+            "« Le plan fonctionne », a estimé Tom Smith, aussitôt contredit par Anna Jones. « C'est une catastrophe annoncée pour la région. »",
+            "fr",
+        ),
+        (
+            "“We will appeal,” Tom Smith said, while Anna Jones shook her head. “This case is over and everyone knows it.”",
+            "en",
+        ),
+        (
+            "“We never saw it coming,” said Tom Smith of Acme Inc. Anna Jones disagreed. “The warnings were there for anyone who looked.”",
+            "en",
+        ),
+        (
+            "“We never saw it coming,” said Tom Smith, who recently returned to the U.S. Anna Jones disagreed. “The warnings were there for anyone who looked.”",
+            "en",
+        ),
+    ],
+)
+def test_someone_else_in_the_attributing_sentence_stops_the_inheritance(
+    text: str, language: str
+) -> None:
+    found = quotes(text, ["Tom Smith", "Anna Jones"], language)
+    assert found[0][2] == "Tom Smith" and found[1][2] != "Tom Smith"
+
+
 def test_en_pronoun_without_previous_quote_takes_nearest_person() -> None:
     text = "Judge Helen Marsh sentenced the men.\n“You showed no remorse,” she told them."
     assert en(text, ["Helen Marsh"]) == [("You showed no remorse", "she", "Helen Marsh", False)]

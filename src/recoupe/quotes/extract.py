@@ -28,6 +28,13 @@ _GAP_SENTENCE_END = re.compile(r"[.!?…]")
 _SENTENCE_END = re.compile(r"[.!?…](?=[\s»”\"’)]|$)|\n")
 _LATE_WORDS = 8  # words between a quote and the incise that closes its sentence
 _AGENT = re.compile(r"(?i)\b(?:par|by)\b")  # "jugée « injuste » par les syndicats"
+# what, after a comma, opens another clause or names another actor: "said X, but Y …", "assure
+# X, tandis que Y …", "a estimé X, aussitôt contredit par Y", "prompting a reply from Y"
+_OTHER_CLAUSE = re.compile(
+    r"(?i)\b(?:but|while|whereas|although|though|before|after|as|prompting|from|by|with whom"
+    r"|mais|tandis|alors|avant|après|pendant|par|contredit|interrompu|suivi)\b"
+)
+_MAY_END = re.compile(r"[.!?…]\s+\S")  # a full stop inside: maybe a sentence's end ("Inc. Y")
 # the narrative infinitive that hands the word back to the last speaker, right before the quote
 _NARRATIVE_INFINITIVE = re.compile(
     r"(?:^|[.!?»”\"]\s*)(?:Et|Puis|Avant) (?:de |d['’])\w+(?:[ ,]+\w+){0,2}\s*[:,]\s*$"
@@ -208,9 +215,7 @@ class _Reader:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(gap):
             return None  # not a quote opening the next sentence
-        # the gap is the end of the sentence attributing the previous quote: whoever it names
-        # besides the speaker ("said X, a researcher at Y.") describes, and does not speak
-        return prev.speaker
+        return None if self._others_named(prev, s, apposed=True) else prev.speaker
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
         """A quote inside a sentence that an incise after a few more words attributes
@@ -236,13 +241,29 @@ class _Reader:
                 return speaker
         return None
 
-    def _others_named(self, prev: _Found, s: Stretch) -> bool:
-        """Whether a person other than ``prev``'s speaker is named between the two quotes."""
+    def _others_named(self, prev: _Found, s: Stretch, *, apposed: bool = False) -> bool:
+        """Whether a person other than ``prev``'s speaker is named between the two quotes;
+        ``apposed``: not counting one named in an apposition to the speaker ("said X, a manager
+        who works with Y at Z."), which describes the speaker and does not speak."""
         speaker = prev.speaker
         return any(
             self.mentions.type(i) is EntityType.PERSON
             and (speaker is None or self.mentions.items[i].start != speaker.start)
+            and not (apposed and speaker is not None and self._in_apposition(speaker, i))
             for i in self.mentions.within(prev.end, s.open)
+        )
+
+    def _in_apposition(self, speaker: Speaker, mention: int) -> bool:
+        """Whether ``mention`` stands in an apposition right after ``speaker``: a comma after the
+        speaker, then no other clause ("but Y", "tandis que Y"), no agent ("contredit par Y"),
+        no sentence that an abbreviation may have ended ("Inc. Y"), no object of the verb
+        ("told Y", "à Y": there is no comma before them)."""
+        start = self.mentions.items[mention].start
+        between = self.text[speaker.end : start]
+        return (
+            between.lstrip().startswith(",")
+            and _OTHER_CLAUSE.search(between) is None
+            and _MAY_END.search(self.text, speaker.end, start + 1) is None
         )
 
     def _subject(self, s: Stretch) -> Speaker | None:
