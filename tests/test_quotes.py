@@ -963,3 +963,76 @@ def test_a_person_first_named_who_is_not_the_subject_does_not_take_the_quote(
 ) -> None:
     rows = quotes(text, names, language)
     assert len(rows) == 1 and rows[0][2] != not_speaker
+
+
+def test_en_a_description_of_several_words_before_the_name_then_said() -> None:
+    """ "…," ORG chief title Name said: the description is read past to the name; never
+    across a preposition (the lawyer speaks, not the client)."""
+    text = (
+        'The flaw was patched overnight. "Attackers will move to the next bug within days," '
+        "Norvex chief threat intelligence officer Dana Whitfield said.\n"
+        '"The committee has not seen the final figures yet," the lawyer for Aaron Kemp said.'
+    )
+    rows = en(text, ["Dana Whitfield", "Aaron Kemp", ("Norvex", G)])
+    assert [(r[0][:20], r[2]) for r in rows] == [
+        ("Attackers will move ", "Dana Whitfield"),
+        ("The committee has no", None),
+    ]
+
+
+def test_ce_dernier_and_the_latter_are_the_person_named_last() -> None:
+    """ "ce dernier" is the last person named, not the previous quote's speaker, and not a
+    date word ("mardi dernier")."""
+    text = (
+        "« Nous irons jusqu'au bout de cette enquête », a déclaré Marie Roux. Elle a reçu Paul "
+        "Vernet, président de l'association des riverains. « Nous attendons des réponses "
+        "précises », ajoute ce dernier."
+    )
+    assert [r[2] for r in quotes(text, ["Marie Roux", "Paul Vernet"])] == [
+        "Marie Roux",
+        "Paul Vernet",
+    ]
+    text = (
+        '"We will see this through," Dana Whitfield said. She met Aaron Kemp, who chairs the '
+        'residents\' group. "We expect precise answers from the city," said the latter.'
+    )
+    assert [r[2] for r in en(text, ["Dana Whitfield", "Aaron Kemp"])] == [
+        "Dana Whitfield",
+        "Aaron Kemp",
+    ]
+
+
+def test_a_quote_right_after_a_continued_quote_goes_on_with_its_speaker() -> None:
+    """“A,” X said. “B.” “C.”: C follows B with nothing between, the same speaker."""
+    text = (
+        "The call came at dawn. “The crews arrived within minutes,” Dana Whitfield said. "
+        "“They went around the whole block twice.” “Then the roof caught fire all at once.” "
+        "The building was lost."
+    )
+    assert [r[2] for r in en(text, ["Dana Whitfield"])] == ["Dana Whitfield"] * 3
+
+
+def test_a_quote_after_reported_speech_is_the_reporters_speakers() -> None:
+    """A sentence of reported speech closed by its incise, then a quote opening the next
+    sentence: the same person goes on. Not when the quote has its own speaker, nor when the
+    reported sentence holds another quote."""
+    text = (
+        "Aaron Kemp visited the site. The old mill was battered on the outside, Kemp said. "
+        '"But inside there was all this beautiful oak, beams you cannot find anymore."'
+    )
+    assert [r[2] for r in en(text, ["Aaron Kemp", "Kemp"])] == ["Kemp"]
+    text = (
+        "Paul Vernet a visité le site. Le moulin était très abîmé, a expliqué Paul Vernet. "
+        "« Mais à l'intérieur, il y avait des poutres de chêne qu'on ne trouve plus. »"
+    )
+    assert [r[2] for r in quotes(text, ["Paul Vernet"])] == ["Paul Vernet"]
+    text = (
+        "The old mill was battered on the outside, Kemp said. "
+        '"There was all this beautiful oak inside," Dana Whitfield said.'
+    )
+    assert [r[2] for r in en(text, ["Kemp", "Dana Whitfield"])] == ["Dana Whitfield"]
+    text = (
+        "Nobody came to the meeting last night. "
+        '"There was all this beautiful oak inside the old mill, beams you cannot find."'
+    )
+    assert [r[2] for r in en(text, ["Kemp"])] == [None]

@@ -224,7 +224,7 @@ def _fixed(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
     for words in ctx.lex.latter:
         if _matches(ctx, i, words):
             last = ctx.toks[i + len(words) - 1]
-            return Speaker(ctx.toks[i].start, last.end, "pronoun"), i + len(words)
+            return Speaker(ctx.toks[i].start, last.end, "latter"), i + len(words)
     return None
 
 
@@ -395,6 +395,8 @@ def _skip_adverbs(ctx: Ctx, k: int) -> int:
     lex = ctx.lex
     while k < len(ctx.toks):
         t = ctx.toks[k]
+        if any(_matches(ctx, k, words) for words in lex.latter):
+            return k  # "ce dernier" is a speaker, not a time ("mardi dernier")
         if t.kind != "word" or not (
             t.low in lex.adverbs
             or t.low in lex.time_words
@@ -513,7 +515,43 @@ def after(ctx: Ctx, i: int = 0) -> Speaker | None:
         if pronoun is not None and pronoun.kind == "anonymous":
             return _said_where(ctx, k) or pronoun
         return pronoun if pronoun is not None else _subject_after(ctx, k)
-    return _speaker_then_verb(ctx, i) or _unknown_verb_incise(ctx, i)
+    return (
+        _speaker_then_verb(ctx, i) or _described_then_verb(ctx, i) or _unknown_verb_incise(ctx, i)
+    )
+
+
+_DESCRIPTION_WORDS = 6  # words of a description before the speaker's name
+
+
+def _described_then_verb(ctx: Ctx, i: int) -> Speaker | None:
+    """A description of a few words, organisations and places named in it, then a person's
+    name and a speech verb: ``"…," Cisco chief security researcher Jane Roe said``, ``"…,"
+    the team's Head Coach Jane Roe said``. Not across a preposition (``the lawyer for Jane Roe
+    said``: the lawyer speaks), a verb, a conjunction or punctuation."""
+    lex = ctx.lex
+    k = i + (ctx.low(i) in lex.dets)
+    while k < len(ctx.toks) and k - i <= _DESCRIPTION_WORDS:
+        t = ctx.toks[k]
+        if is_person(t, ctx.mentions):
+            if k == i:
+                return None  # a bare name: _speaker_then_verb's
+            group = verb_group(ctx, _skip_adverbs(ctx, k + 1), loose=True)
+            if group is None or group[1] is not None:
+                return None
+            return Speaker(t.start, t.end, "mention", t.mention)
+        if t.kind not in ("word", "mention", "poss", "abbr"):
+            return None
+        if t.kind != "mention" and (
+            t.low in lex.preps
+            or t.low in lex.dets
+            or t.low in lex.stop
+            or t.low in lex.aux
+            or t.low in _COORDINATION
+            or is_verb(t, lex)
+        ):
+            return None
+        k += 1
+    return None
 
 
 def _unknown_verb_incise(ctx: Ctx, i: int) -> Speaker | None:
@@ -662,7 +700,7 @@ def before(ctx: Ctx) -> Speaker | None:
     return _according_at_start(ctx, n)
 
 
-_SUBJECT_KINDS = frozenset({"mention", "pronoun", "person", "org"})
+_SUBJECT_KINDS = frozenset({"mention", "pronoun", "latter", "person", "org"})
 # a leading clause whose subject is not the sentence's ("After X resigned, the board wrote, …")
 _SUBORDINATING = """after before when while because although though if since once unless until
     as après avant quand lorsque lorsqu' alors puisque puisqu' si comme bien quoique dès"""

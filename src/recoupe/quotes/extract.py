@@ -148,7 +148,7 @@ class _Reader:
             return []
         speaker = after(ahead) if self._may_follow(s, ahead.toks) else None
         speaker = speaker or intro or self._sentence_incise(s, last)
-        speaker = speaker or self._inherited(s, previous) or self._subject(s)
+        speaker = speaker or self._inherited(s, previous) or self._reported(s) or self._subject(s)
         if speaker is not None:
             return [_Found(s.start, s.end, speaker)]
         words = len(self.text[s.start : s.end].split())
@@ -213,9 +213,35 @@ class _Reader:
         ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")
         if ends == 0:
             return prev.speaker  # the same sentence
-        if ends > 1 or not _SENTENCE_CLOSED.search(gap):
-            return None  # not a quote opening the next sentence
+        if ends > 1 or not _SENTENCE_CLOSED.search(self.text, max(0, prev.end - 1), s.open):
+            return None  # not a quote opening the next sentence (“A.” “B.”: the one right after)
         return None if self._others_named(prev, s, apposed=True) else prev.speaker
+
+    def _reported(self, s: Stretch) -> Speaker | None:
+        """A quote opening the sentence right after one that reports someone's words without
+        marks and ends with the incise naming them (``The warehouse was battered, Roe said. “There
+        was all this timber.”``, ``Les pertes sont lourdes, a-t-il expliqué. « … »``): that
+        speaker. Only when that sentence holds no quote (the quote's own speaker is read
+        first) and its incise is its last few words."""
+        first, _ = self._paragraph(s.open, s.close)
+        head = self.text[first : s.open]
+        end = len(head.rstrip())
+        if end == 0 or head[end - 1] not in ".!?…" or self.text[s.end - 1] not in ".!?…":
+            return None  # the quote does not open a sentence, or does not close it
+        if head[end - 1] == "." and ends_with_abbreviation(head, end - 1):
+            return None
+        starts = [m.end() for m in _SENTENCE_START.finditer(head, 0, end - 1)]
+        start = starts[-1] if starts else 0
+        sentence = head[start:end]
+        start += len(sentence) - len(sentence.lstrip(' "”»’\u00a0'))  # '. " The': a closing mark
+        sentence = head[start:end]
+        if any(mark in sentence for mark in (*OPENING, '"', "”", "»")):
+            return None
+        comma = sentence.rfind(",")
+        if comma < 0 or len(sentence[comma + 1 :].split()) > _LATE_WORDS:
+            return None
+        origin = first + start + comma
+        return after(self._ctx(origin, first + end))
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
         """A quote inside a sentence that an incise after a few more words attributes

@@ -1,7 +1,9 @@
 """Who a speaker phrase stands for: the mention behind a pronoun or a description.
 
 * a name: its mention;
-* ``il`` / ``elle`` / ``he`` / ``she`` / ``ce dernier``: the speaker of the previous attributed
+* ``ce dernier`` / ``the latter``: the person named last before the quote (names inside quotes
+  left out);
+* ``il`` / ``elle`` / ``he`` / ``she``: the speaker of the previous attributed
   quote when it is in the same or the previous paragraph and no other person has opened a
   sentence since (``Le préfet, X, a promis …``), else the nearest person named before (names
   inside quotes left out);
@@ -104,6 +106,8 @@ class Resolver:
         pos = min(anchor, speaker.start)
         if kind == "pronoun":
             return self._pronoun(pos), False
+        if kind == "latter":  # "ce dernier", "the latter": the last person named
+            return self._nearest_person(pos), False
         if kind == "person":
             return self._person_described(speaker, pos), False
         if kind == "name":
