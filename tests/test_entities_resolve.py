@@ -292,33 +292,3 @@ def test_an_organisation_named_without_the_place_its_name_opens_with() -> None:
     groups = names_of(resolve([a, b, c]), [a, b, c])
     assert {"Washington Wizards", "Wizards"} in groups
     assert {"Celtics"} in groups
-
-
-def _chain_types(text: str, typed: list[tuple[str, EntityType]], language: str) -> dict[str, str]:
-    mentions, pos = [], 0
-    for name, kind in typed:
-        start = text.index(name, pos)
-        mentions.append(Mention(start, start + len(name), name, kind))
-        pos = start + len(name)
-    _, retyped = build_chains(text, mentions, [], language=language)
-    return {m.text: str(m.type) for m in retyped}
-
-
-def test_a_full_name_taken_for_a_place_that_speaks_is_a_person() -> None:
-    """The NER calls a person a place; "X said" / "a déclaré X" tells a speaker. Not a place
-    named at the end of the subject ("an analyst in X said"), a one-word place speaking for
-    its government ("Pékin a déclaré"), or a country."""
-    text = (
-        "The Hawks lost again. Dale Renfrow joined in May. Hawks Head Coach Dale Renfrow said so."
-    )
-    typed = [("Dale Renfrow", L), ("Dale Renfrow", L)]
-    assert _chain_types(text, typed, "en") == {"Dale Renfrow": "PERSON"}
-    text = "« Nous verrons », a déclaré Lucie Marchand devant la presse."
-    assert _chain_types(text, [("Lucie Marchand", L)], "fr") == {"Lucie Marchand": "PERSON"}
-    text = "An analyst at Enderle Group in Silicon Valley said it was amazing."
-    assert _chain_types(text, [("Silicon Valley", L)], "en") == {"Silicon Valley": "LOC"}
-    text = "Pékin a déclaré son opposition. La Corée du Sud a déclaré son soutien."
-    typed = [("Pékin", L), ("Corée du Sud", L)]
-    assert _chain_types(text, typed, "fr") == {"Pékin": "LOC", "Corée du Sud": "LOC"}
-    text = "The Hawks lost again. Dale Renfrow said the knee needs rest."
-    assert _chain_types(text, [("Dale Renfrow", L)], "de") == {"Dale Renfrow": "LOC"}

@@ -9,7 +9,6 @@ context cues ("M.", "à", "ministère", ...) weighing more than the NER label.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -18,7 +17,6 @@ from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import multi_word as is_multi_word
 from recoupe.entities.names import name_key, org_key, place_key, split_person
-from recoupe.entities.territories import territory
 from recoupe.entities.unionfind import UnionFind
 
 _SOURCE_WEIGHT = {"acronym": 2.0, "article_name": 2.0, "propagated": 0.5}
@@ -37,17 +35,9 @@ def mention_votes(text: str, mention: Mention) -> Votes:
 
 
 def build_chains(
-    text: str,
-    mentions: Sequence[Mention],
-    acronyms: Sequence[Acronym],
-    *,
-    language: str | None = None,
+    text: str, mentions: Sequence[Mention], acronyms: Sequence[Acronym]
 ) -> tuple[list[list[int]], list[Mention]]:
-    """Coreference chains (lists of mention indices) and the mentions retyped by their chain.
-
-    A chain voted a place whose full name (several words, no country or territory) is the
-    subject or the inverted subject of a speech verb (``Jane Roe said``, ``a déclaré Jean
-    Roe``) names someone who speaks: a person (an organisation when the votes say so)."""
+    """Coreference chains (lists of mention indices) and the mentions retyped by their chain."""
     votes = [mention_votes(text, mention) for mention in mentions]
     keys = [name_key(mention.text) for mention in mentions]
     sets = UnionFind(len(mentions))
@@ -66,39 +56,9 @@ def build_chains(
             for kind, weight in votes[index].items():
                 total[kind] += weight
         kind = _winner(total)
-        if kind is EntityType.LOC and _speaking_name(text, [mentions[i] for i in chain], language):
-            more_org = total[EntityType.ORG] > total[EntityType.PERSON]
-            kind = EntityType.ORG if more_org else EntityType.PERSON
         for index in chain:
             retyped[index] = replace(mentions[index], type=kind)
     return chains, retyped
-
-
-_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
-
-
-def _speaking_name(text: str, chain: Sequence[Mention], language: str | None) -> bool:
-    """Whether a chain named in full (several words, no territory) has a mention right
-    after a speech verb of the language's quote lexicon, or right before one and not after a
-    preposition (the place or body a subject is from)."""
-    from recoupe.quotes.lexicon import lexicon  # the quotes layer builds on entities
-
-    lex = lexicon(language) if language else None
-    if lex is None or not any(is_multi_word(m.text) for m in chain):
-        return False
-    if any(territory(m.text) is not None for m in chain):
-        return False  # a country speaking for its government
-    verbs = lex.verbs - lex.weak - lex.noun_like
-    for m in chain:
-        after = _WORD_AFTER.match(text, m.end)
-        before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
-        word_before = before.group(1).lower() if before else ""
-        if word_before in verbs:
-            return True  # "said Jane Roe"
-        if after and after.group(1).lower() in verbs and word_before not in lex.preps:
-            return True  # "Jane Roe said"; not "an analyst in Silicon Valley said"
-    return False
 
 
 def _winner(votes: Votes) -> EntityType:

@@ -40,7 +40,7 @@ def analyse_one(doc_id: str, text: str, language: str, doc: Parsed) -> DocumentE
         for mention in mentions
         if not _credited(mention, credits)
     ]
-    chains, mentions = build_chains(text, mentions, acronyms, language=language)
+    chains, mentions = build_chains(text, mentions, acronyms)
     roles, relations = find_roles_and_relations(text, mentions, language=language)
     return DocumentEntities(doc_id, language, mentions, chains, acronyms, roles, relations)
 
