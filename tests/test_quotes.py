@@ -1036,3 +1036,75 @@ def test_a_quote_after_reported_speech_is_the_reporters_speakers() -> None:
         '"There was all this beautiful oak inside the old mill, beams you cannot find."'
     )
     assert [r[2] for r in en(text, ["Kemp"])] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "expected"),
+    [
+        (  # a participle: the doctors speak
+            "“He is stable but not out of danger yet,” doctors treating Jane Roe said on Tuesday.",
+            ["Jane Roe"],
+            "en",
+            [None],
+        ),
+        (
+            "“Our client will plead not guilty to every charge,” lawyers representing Mark "
+            "Ellison said.",
+            ["Mark Ellison"],
+            "en",
+            [None],
+        ),
+        (  # a title, the verb's object after it: no quote by the creator
+            "“Game of Thrones” showrunner David Benioff said the final season was the hardest.",
+            ["David Benioff"],
+            "en",
+            [],
+        ),
+        (  # a body's statement, then a witness
+            "Le site fermera en juin, a annoncé la direction. « On l'a appris à la radio, comme "
+            "tout le monde. » Paul Martin, soudeur depuis vingt-deux ans, ne décolère pas.",
+            ["Paul Martin"],
+            "fr",
+            [None],
+        ),
+        (
+            "Deux personnes ont été blessées, selon la préfecture. « J'ai entendu une explosion "
+            "puis toutes les vitres ont volé en éclats. »",
+            [],
+            "fr",
+            [None],
+        ),
+        (  # no speech verb in the incise
+            "Facing mounting pressure over the contracts, Tom Hale resigned. “He was made a "
+            "scapegoat for the failures of the whole council.”",
+            ["Tom Hale"],
+            "en",
+            [None],
+        ),
+        (  # "ce dernier week-end" is a time
+            "« Le projet sera livré en 2026 », a déclaré ce dernier week-end le ministre Jean "
+            "Castel.",
+            ["Jean Castel"],
+            "fr",
+            ["Jean Castel"],
+        ),
+        (  # "ce dernier rapport" is no person
+            "Pierre Morel a présenté mardi le rapport. « La dette publique n'est plus maîtrisée "
+            "depuis des années », souligne ce dernier rapport de la Cour des comptes.",
+            ["Pierre Morel"],
+            "fr",
+            [None],
+        ),
+        (  # a question and its answer
+            "Senator Ann Lowe put the question bluntly to the minister: “Will you resign before "
+            "the end of this week?” “No, because I have done absolutely nothing wrong here.”",
+            ["Ann Lowe"],
+            "en",
+            ["Ann Lowe", None],
+        ),
+    ],
+)
+def test_review_sentences_the_new_quote_rules_leave_alone(
+    text: str, names: list[str], language: str, expected: list[str | None]
+) -> None:
+    assert [r[2] for r in quotes(text, names, language)] == expected

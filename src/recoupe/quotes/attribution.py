@@ -222,10 +222,25 @@ def _fixed(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
             last = ctx.toks[i + len(words) - 1]
             return Speaker(ctx.toks[i].start, last.end, "anonymous"), i + len(words)
     for words in ctx.lex.latter:
-        if _matches(ctx, i, words):
+        if _matches(ctx, i, words) and _ends_phrase(ctx, i + len(words)):
             last = ctx.toks[i + len(words) - 1]
             return Speaker(ctx.toks[i].start, last.end, "latter"), i + len(words)
     return None
+
+
+def _ends_phrase(ctx: Ctx, k: int) -> bool:
+    """Whether the phrase ends before ``k``: no noun follows (``ce dernier,`` / ``ce dernier a
+    dit``, not ``ce dernier week-end``, ``ce dernier rapport``)."""
+    t = ctx.tok(k)
+    lex = ctx.lex
+    return (
+        t is None
+        or t.kind not in ("word", "elided")
+        or t.low in lex.aux
+        or t.low in lex.verbs
+        or t.low in lex.adverbs
+        or t.low in ("qui", "who")
+    )
 
 
 def _pronoun(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
@@ -395,8 +410,8 @@ def _skip_adverbs(ctx: Ctx, k: int) -> int:
     lex = ctx.lex
     while k < len(ctx.toks):
         t = ctx.toks[k]
-        if any(_matches(ctx, k, words) for words in lex.latter):
-            return k  # "ce dernier" is a speaker, not a time ("mardi dernier")
+        if any(_matches(ctx, k, w) and _ends_phrase(ctx, k + len(w)) for w in lex.latter):
+            return k  # "ce dernier" is a speaker, not a time ("ce dernier week-end")
         if t.kind != "word" or not (
             t.low in lex.adverbs
             or t.low in lex.time_words
@@ -527,7 +542,9 @@ def _described_then_verb(ctx: Ctx, i: int) -> Speaker | None:
     """A description of a few words, organisations and places named in it, then a person's
     name and a speech verb: ``"…," Cisco chief security researcher Jane Roe said``, ``"…,"
     the team's Head Coach Jane Roe said``. Not across a preposition (``the lawyer for Jane Roe
-    said``: the lawyer speaks), a verb, a conjunction or punctuation."""
+    said``: the lawyer speaks), a participle (``doctors treating Jane Roe said``), a verb, a
+    conjunction or punctuation, nor when the verb goes on with its object (``“Title” creator
+    Jane Roe said the season …``: a title, not a quote)."""
     lex = ctx.lex
     k = i + (ctx.low(i) in lex.dets)
     while k < len(ctx.toks) and k - i <= _DESCRIPTION_WORDS:
@@ -538,11 +555,17 @@ def _described_then_verb(ctx: Ctx, i: int) -> Speaker | None:
             group = verb_group(ctx, _skip_adverbs(ctx, k + 1), loose=True)
             if group is None or group[1] is not None:
                 return None
+            nxt = ctx.tok(_skip_adverbs(ctx, group[0]))
+            if nxt is not None and (
+                nxt.kind == "mention" or nxt.low in lex.dets or nxt.low in ("that", "que", "qu'")
+            ):
+                return None  # "“Title” showrunner X said the season …": reported, not quoted
             return Speaker(t.start, t.end, "mention", t.mention)
         if t.kind not in ("word", "mention", "poss", "abbr"):
             return None
         if t.kind != "mention" and (
-            t.low in lex.preps
+            t.low.endswith(("ing", "ant"))  # "doctors treating X said": the doctors speak
+            or t.low in lex.preps
             or t.low in lex.dets
             or t.low in lex.stop
             or t.low in lex.aux

@@ -211,6 +211,8 @@ class _Reader:
             opens_next = _opens_next_paragraph(gap)
             return prev.speaker if opens_next and not self._others_named(prev, s) else None
         ends = _sentence_ends(gap) + (self.text[prev.end - 1] in ".!?…")
+        if self.text[prev.end - 1] == "?" and not gap.strip(' \u00a0»”"’'):
+            return None  # “Will you resign?” “No …”: the answer is someone else's
         if ends == 0:
             return prev.speaker  # the same sentence
         if ends > 1 or not _SENTENCE_CLOSED.search(self.text, max(0, prev.end - 1), s.open):
@@ -222,7 +224,9 @@ class _Reader:
         marks and ends with the incise naming them (``The warehouse was battered, Roe said. “There
         was all this timber.”``, ``Les pertes sont lourdes, a-t-il expliqué. « … »``): that
         speaker. Only when that sentence holds no quote (the quote's own speaker is read
-        first) and its incise is its last few words."""
+        first), its incise is its last few words with a speech verb, the speaker is a person
+        named or a pronoun (a body's statement is followed by witnesses' words as often), and
+        the quote is no short cry."""
         first, _ = self._paragraph(s.open, s.close)
         head = self.text[first : s.open]
         end = len(head.rstrip())
@@ -238,10 +242,22 @@ class _Reader:
         if any(mark in sentence for mark in (*OPENING, '"', "”", "»")):
             return None
         comma = sentence.rfind(",")
-        if comma < 0 or len(sentence[comma + 1 :].split()) > _LATE_WORDS:
+        incise = sentence[comma + 1 :].split()
+        if comma < 0 or len(incise) > _LATE_WORDS:
             return None
-        origin = first + start + comma
-        return after(self._ctx(origin, first + end))
+        if len(self.text[s.start : s.end].split()) < MIN_UNATTRIBUTED_WORDS:
+            return None  # a short cry ("Shame on you!") is anyone's
+        if not any(w.strip(".!?…").lower().replace("’", "'") in self.lex.verbs for w in incise):
+            return None  # ", Tom Hale resigned.": no speech verb, no reported speech
+        speaker = after(self._ctx(first + start + comma, first + end))
+        if speaker is None or speaker.kind not in ("mention", "pronoun"):
+            return None  # "a annoncé la direction", "selon la préfecture": a body's statement
+        if (
+            speaker.kind == "mention"
+            and self.mentions.type(speaker.mention) is not EntityType.PERSON
+        ):
+            return None
+        return speaker
 
     def _sentence_incise(self, s: Stretch, paragraph_end: int) -> Speaker | None:
         """A quote inside a sentence that an incise after a few more words attributes
