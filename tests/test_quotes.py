@@ -1108,3 +1108,20 @@ def test_review_sentences_the_new_quote_rules_leave_alone(
     text: str, names: list[str], language: str, expected: list[str | None]
 ) -> None:
     assert [r[2] for r in quotes(text, names, language)] == expected
+
+
+def test_en_a_place_or_body_before_the_title_and_name_of_the_speaker() -> None:
+    """ "said Anchorage businessman and blogger X", "said Los Angeles Mayor X": the place or
+    body qualifies the person, who speaks; "police and X" are two speakers."""
+    text = (
+        'Money kept pouring in. "In July alone, they lost three hundred thousand dollars," '
+        "said Tacoma businessman and blogger Dale Renfrow, a critic of the board.\n"
+        '"We will be ready when the athletes arrive," said Denver Mayor Lena Ortiz.'
+    )
+    names: list[Name] = ["Dale Renfrow", "Lena Ortiz", ("Tacoma", L), ("Denver", L)]
+    assert [r[2] for r in en(text, names)] == ["Dale Renfrow", "Lena Ortiz"]
+    text = (
+        'The stadium opens in May. "We will be ready when the athletes arrive next year," '
+        "Denver police and Lena Ortiz said."
+    )
+    assert [r[2] for r in en(text, names)] == [None]

@@ -143,10 +143,32 @@ def _mention_phrase(ctx: Ctx, i: int) -> tuple[Speaker, int]:
     t = ctx.toks[i]
     if not is_person(t, ctx.mentions) or ctx.low(i + 1) == "'s":
         name = _title_then_name(ctx, i + 1)
+        if name < 0 and not is_person(t, ctx.mentions):
+            name = _modified_name(ctx, i + 1)
         if name >= 0:
             n = ctx.toks[name]
             return Speaker(n.start, n.end, "mention", n.mention), name + 1
     return Speaker(t.start, t.end, "mention", t.mention), i + 1
+
+
+_MODIFIER_WORDS = 4  # words between a place or body and the person it qualifies
+
+
+def _modified_name(ctx: Ctx, i: int) -> int:
+    """``Anchorage businessman and blogger Jane Roe``, ``Acme CTO Jane Roe``: a place or a
+    body qualifying a person named a few plain words later (no head word needed, unlike
+    :func:`_title_then_name`); the name's index, else -1. A coordination only between two
+    plain words ("police and John Roe": two speakers)."""
+    lex = ctx.lex
+    for k in range(i, min(i + _MODIFIER_WORDS + 1, len(ctx.toks))):
+        t = ctx.toks[k]
+        if is_person(t, ctx.mentions):
+            return k if k > i else -1
+        if ctx.low(k) in _COORDINATION and k > i and _is_word(ctx, k - 1) and _is_word(ctx, k + 1):
+            continue
+        if not _is_word(ctx, k) or t.low in lex.preps or t.low in lex.dets:
+            return -1
+    return -1
 
 
 def _skip_courtesy(ctx: Ctx, i: int) -> int:
