@@ -1125,3 +1125,34 @@ def test_en_a_place_or_body_before_the_title_and_name_of_the_speaker() -> None:
         "Denver police and Lena Ortiz said."
     )
     assert [r[2] for r in en(text, names)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "speaker"),
+    [
+        ('"We will not tolerate this at any of our sites," said Acme after John Roe resigned.',
+         [("Acme", G), "John Roe"], "en", "Acme"),
+        ('"The allegations against our client are without merit," said Acme lawyers '
+         "representing John Roe.", [("Acme", G), "John Roe"], "en", "Acme"),
+        ('"The evidence points to a single suspect," said Paris prosecutors investigating John '
+         "Roe.", [("Paris", L), "John Roe"], "en", "Paris"),
+        ('"We were never consulted about any of this," said Acme via John Roe.',
+         [("Acme", G), "John Roe"], "en", "Acme"),
+        ('Acme hired John Roe and said: "He has done more for this company than anyone."',
+         [("Acme", G), "John Roe"], "en", "Acme"),
+        ("Renault remercie Jean Roe et affirme : « Il a fait plus pour cette entreprise que "
+         "quiconque. »", [("Renault", G), "Jean Roe"], "fr", "Renault"),
+        ("« Sa conduite est indigne de notre groupe », a réagi Renault contre Jean Roe.",
+         [("Renault", G), "Jean Roe"], "fr", "Renault"),
+        ('"We will not tolerate this kind of behaviour," said Acme board chairman and founder '
+         "John Roe.", [("Acme", G), "John Roe"], "en", "John Roe"),
+        ('"We are delighted to welcome him to our growing team," said Acme CTO John Roe.',
+         [("Acme", G), "John Roe"], "en", "John Roe"),
+    ],
+)  # fmt: skip
+def test_a_body_before_a_person_gives_way_only_to_a_title(
+    text: str, names: list[Name], language: str, speaker: str
+) -> None:
+    """The review's sentences: the words between the body and the person must read as a title
+    (no preposition, participle, verb or time); then the person speaks."""
+    assert [r[2] for r in quotes(text, names, language)] == [speaker]

@@ -152,23 +152,82 @@ def _mention_phrase(ctx: Ctx, i: int) -> tuple[Speaker, int]:
 
 
 _MODIFIER_WORDS = 4  # words between a place or body and the person it qualifies
+# what a title is made of, read from its last word: a capitalised title ("CTO", "Mayor"), a
+# head of the lexicon, or an agent noun ("blogger", "analyst", "businessman", "consultant")
+_AGENT_SUFFIXES = {
+    True: ("er", "or", "ist", "man", "woman", "ian", "ant", "ent"),
+    False: ("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "aire"),
+}
+_NOT_TITLE = frozenset(
+    [
+        "after",
+        "over",
+        "under",
+        "about",
+        "via",
+        "against",
+        "following",
+        "during",
+        "since",
+        "without",
+        "within",
+        "until",
+        "toward",
+        "towards",
+        "despite",
+        "among",
+        "amid",
+        "per",
+        "contre",
+        "envers",
+        "selon",
+        "après",
+        "avant",
+        "pendant",
+        "depuis",
+        "malgré",
+        "parmi",
+        "sans",
+        "face",
+    ]
+)
 
 
 def _modified_name(ctx: Ctx, i: int) -> int:
     """``Anchorage businessman and blogger Jane Roe``, ``Acme CTO Jane Roe``: a place or a
-    body qualifying a person named a few plain words later (no head word needed, unlike
-    :func:`_title_then_name`); the name's index, else -1. A coordination only between two
-    plain words ("police and John Roe": two speakers)."""
+    body qualifying a person named after a title of a few words (no head of the lexicon
+    needed, unlike :func:`_title_then_name`); the name's index, else -1. The words read as a
+    title: nouns, no participle ("lawyers representing X"), verb ("hired X"), preposition
+    ("after X") or time ("Monday"), the last one a capitalised title, a head or an agent noun;
+    a coordination only between two such words ("police and John Roe": two speakers)."""
     lex = ctx.lex
     for k in range(i, min(i + _MODIFIER_WORDS + 1, len(ctx.toks))):
         t = ctx.toks[k]
         if is_person(t, ctx.mentions):
-            return k if k > i else -1
+            return k if k > i and _title_end(ctx, k - 1) else -1
         if ctx.low(k) in _COORDINATION and k > i and _is_word(ctx, k - 1) and _is_word(ctx, k + 1):
             continue
-        if not _is_word(ctx, k) or t.low in lex.preps or t.low in lex.dets:
+        if (
+            not _is_word(ctx, k)
+            or t.low in lex.preps
+            or t.low in lex.dets
+            or t.low in lex.time_words
+            or t.low in _NOT_TITLE
+            or (t.low.endswith(("ing", "ed")) and lex.english and not _is_head(ctx, k))
+        ):
             return -1
     return -1
+
+
+def _title_end(ctx: Ctx, k: int) -> bool:
+    t = ctx.toks[k]
+    if t.kind == "poss":
+        return False
+    return (
+        t.cap
+        or _is_head(ctx, k)
+        or (t.low.endswith(_AGENT_SUFFIXES[ctx.lex.english]) and t.low not in _NOT_TITLE)
+    )
 
 
 def _skip_courtesy(ctx: Ctx, i: int) -> int:
