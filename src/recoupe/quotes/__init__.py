@@ -17,9 +17,12 @@ What is a quote (precision first):
   them (:mod:`recoupe.quotes.attribution`), a speech verb earlier in the sentence (``X a estimé
   que la réforme était « injuste »``: partial quotes count), an incise a few words after the
   marks in their sentence (``l'audit relève « des failles sérieuses » dans la gestion, a annoncé
-  X.``; not past another quote nor an agent: ``« injuste » par les syndicats``), or the previous
-  quote's speaker when
-  it shares the sentence or the quote opens the next sentence (``“A,” he said. “B.”``);
+  X.``; not past another quote nor an agent: ``« injuste » par les syndicats``), the previous
+  quote's speaker when it shares the sentence or the quote opens the next sentence (``“A,” he
+  said. “B.” “C.”``; not the answer to a question), or the speaker of the sentence of reported
+  speech right before (``The mill was battered, Roe said. “…”``: a speech verb in its closing
+  incise, a person or a pronoun, a quote of at least
+  :data:`~recoupe.quotes.extract.MIN_UNATTRIBUTED_WORDS` words);
 * unattributed words between double marks or guillemets when they are at least
   :data:`~recoupe.quotes.extract.MIN_UNATTRIBUTED_WORDS` words long: the sentence's subject's
   when it is a person or a body followed by a verb (``X agreed with the defence that “…”``),
@@ -35,7 +38,9 @@ What is a quote (precision first):
 * interview transcripts (:mod:`recoupe.quotes.interview`): the interviewee's turns, labelled
   (``Name : …``) or not, are quotes, whole paragraphs; the questions are not.
 
-Speakers: a name, a pronoun, a description of a person or of an organisation, or an unnamed
+Speakers: a name (after a description of a few words: ``Acme chief security researcher X
+said``, ``said Anchorage businessman X``), a pronoun, ``ce dernier`` / ``the latter`` (the
+person named last), a description of a person or of an organisation, or an unnamed
 source (``un chercheur de l'Université de X``, ``a source close to the inquiry``, ``selon nos
 informations``, ``police sources``: ``anonymous``, no mention). A speaker named explicitly
 gives its mention whatever type the entity layer gave it (the text says that name speaks);
