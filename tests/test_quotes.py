@@ -1156,3 +1156,18 @@ def test_a_body_before_a_person_gives_way_only_to_a_title(
     """The review's sentences: the words between the body and the person must read as a title
     (no preposition, participle, verb or time); then the person speaks."""
     assert [r[2] for r in quotes(text, names, language)] == [speaker]
+
+
+def test_a_title_ending_like_a_participle_is_read_past() -> None:
+    """English participles end in -ing ("doctors treating X": the doctors speak); "plant" or
+    "consultant" are nouns of a title, read past to the name."""
+    text = (
+        'The plant will close in June. "Nobody at the site was told anything before today," '
+        "senior plant manager Dana Whitfield said.\n"
+        '"The cleanup will take two more years at the very least," site consultant Aaron Kemp '
+        "said."
+    )
+    assert [r[2] for r in en(text, ["Dana Whitfield", "Aaron Kemp"])] == [
+        "Dana Whitfield",
+        "Aaron Kemp",
+    ]

@@ -645,7 +645,9 @@ def _described_then_verb(ctx: Ctx, i: int) -> Speaker | None:
         if t.kind not in ("word", "mention", "poss", "abbr"):
             return None
         if t.kind != "mention" and (
-            t.low.endswith(("ing", "ant"))  # "doctors treating X said": the doctors speak
+            # a participle ("doctors treating X said", "les avocats représentant X"): they speak;
+            # not a title ending so ("assistant", "commandant")
+            (t.low.endswith("ing" if lex.english else "ant") and not _is_head(ctx, k))
             or t.low in lex.preps
             or t.low in lex.dets
             or t.low in lex.stop
