@@ -1012,30 +1012,46 @@ def test_a_quote_right_after_a_continued_quote_goes_on_with_its_speaker() -> Non
     assert [r[2] for r in en(text, ["Dana Whitfield"])] == ["Dana Whitfield"] * 3
 
 
-def test_a_quote_after_reported_speech_is_the_reporters_speakers() -> None:
+@pytest.mark.parametrize(
+    ("text", "names", "language", "speakers"),
+    [
+        (
+            "Aaron Kemp visited the site. The old mill was battered on the outside, Kemp said. "
+            '"But inside there was all this beautiful oak, beams you cannot find anymore."',
+            ["Aaron Kemp", "Kemp"],
+            "en",
+            ["Kemp"],
+        ),
+        (
+            "Paul Vernet a visité le site. Le moulin était très abîmé, a expliqué Paul Vernet. "
+            "« Mais à l'intérieur, il y avait des poutres de chêne qu'on ne trouve plus. »",
+            ["Paul Vernet"],
+            "fr",
+            ["Paul Vernet"],
+        ),
+        (  # the quote has its own speaker
+            "The old mill was battered on the outside, Kemp said. "
+            '"There was all this beautiful oak inside," Dana Whitfield said.',
+            ["Kemp", "Dana Whitfield"],
+            "en",
+            ["Dana Whitfield"],
+        ),
+        (  # no reported speech before it
+            "Nobody came to the meeting last night. "
+            '"There was all this beautiful oak inside the old mill, beams you cannot find."',
+            ["Kemp"],
+            "en",
+            [None],
+        ),
+    ],
+)
+def test_a_quote_after_reported_speech_is_the_reporters_speakers(
+    text: str, names: list[Name], language: str, speakers: list[str | None]
+) -> None:
     """A sentence of reported speech closed by its incise, then a quote opening the next
-    sentence: the same person goes on. Not when the quote has its own speaker, nor when the
-    reported sentence holds another quote."""
-    text = (
-        "Aaron Kemp visited the site. The old mill was battered on the outside, Kemp said. "
-        '"But inside there was all this beautiful oak, beams you cannot find anymore."'
-    )
-    assert [r[2] for r in en(text, ["Aaron Kemp", "Kemp"])] == ["Kemp"]
-    text = (
-        "Paul Vernet a visité le site. Le moulin était très abîmé, a expliqué Paul Vernet. "
-        "« Mais à l'intérieur, il y avait des poutres de chêne qu'on ne trouve plus. »"
-    )
-    assert [r[2] for r in quotes(text, ["Paul Vernet"])] == ["Paul Vernet"]
-    text = (
-        "The old mill was battered on the outside, Kemp said. "
-        '"There was all this beautiful oak inside," Dana Whitfield said.'
-    )
-    assert [r[2] for r in en(text, ["Kemp", "Dana Whitfield"])] == ["Dana Whitfield"]
-    text = (
-        "Nobody came to the meeting last night. "
-        '"There was all this beautiful oak inside the old mill, beams you cannot find."'
-    )
-    assert [r[2] for r in en(text, ["Kemp"])] == [None]
+    sentence: the same person goes on. Not when the quote has its own speaker, nor when no
+    reported speech comes before it."""
+    assert [r[2] for r in quotes(text, names, language)] == speakers
 
 
 @pytest.mark.parametrize(

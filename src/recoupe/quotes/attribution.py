@@ -152,45 +152,6 @@ def _mention_phrase(ctx: Ctx, i: int) -> tuple[Speaker, int]:
 
 
 _MODIFIER_WORDS = 4  # words between a place or body and the person it qualifies
-# what a title is made of, read from its last word: a capitalised title ("CTO", "Mayor"), a
-# head of the lexicon, or an agent noun ("blogger", "analyst", "businessman", "consultant")
-_AGENT_SUFFIXES = {
-    True: ("er", "or", "ist", "man", "woman", "ian", "ant", "ent"),
-    False: ("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "aire"),
-}
-_NOT_TITLE = frozenset(
-    [
-        "after",
-        "over",
-        "under",
-        "about",
-        "via",
-        "against",
-        "following",
-        "during",
-        "since",
-        "without",
-        "within",
-        "until",
-        "toward",
-        "towards",
-        "despite",
-        "among",
-        "amid",
-        "per",
-        "contre",
-        "envers",
-        "selon",
-        "après",
-        "avant",
-        "pendant",
-        "depuis",
-        "malgré",
-        "parmi",
-        "sans",
-        "face",
-    ]
-)
 
 
 def _modified_name(ctx: Ctx, i: int) -> int:
@@ -212,7 +173,7 @@ def _modified_name(ctx: Ctx, i: int) -> int:
             or t.low in lex.preps
             or t.low in lex.dets
             or t.low in lex.time_words
-            or t.low in _NOT_TITLE
+            or t.low in lex.not_title
             or (t.low.endswith(("ing", "ed")) and lex.english and not _is_head(ctx, k))
         ):
             return -1
@@ -220,13 +181,15 @@ def _modified_name(ctx: Ctx, i: int) -> int:
 
 
 def _title_end(ctx: Ctx, k: int) -> bool:
+    """Whether token ``k`` may end a title: capitalised ("CTO", "Mayor"), a head of the
+    lexicon, or an agent noun ("blogger", "businessman", "consultant")."""
     t = ctx.toks[k]
     if t.kind == "poss":
         return False
     return (
         t.cap
         or _is_head(ctx, k)
-        or (t.low.endswith(_AGENT_SUFFIXES[ctx.lex.english]) and t.low not in _NOT_TITLE)
+        or (t.low.endswith(ctx.lex.agent_suffixes) and t.low not in ctx.lex.not_title)
     )
 
 

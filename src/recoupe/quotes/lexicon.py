@@ -143,6 +143,8 @@ class Lexicon:
     title_cues: frozenset[str]  # "l'émission « … »", "dubbed “…”": a name, not a quote
     time_words: frozenset[str]  # "mardi", "on Tuesday": skipped around a verb
     cap_stop: frozenset[str]  # capitalised words that do not start a name
+    agent_suffixes: tuple[str, ...]  # "blogger", "analyste": a noun that may end a title
+    not_title: frozenset[str]  # prepositions never inside a title: "Acme after X", "contre X"
 
 
 _FR_PERSON = """
@@ -304,6 +306,8 @@ def _fr_lexicon() -> Lexicon:
             "éen",
             "éenne",
         ),
+        agent_suffixes=("eur", "euse", "rice", "iste", "ien", "ienne", "ant", "ante", "aire"),
+        not_title=_words("contre envers selon après avant pendant depuis malgré parmi sans face"),
         linkers=_words("proche proches chargé chargée"),
         preps=_words("de d' du des en à au aux chez pour auprès"),
         complement_preps=_words("à au aux sur dans devant lors auprès"),
@@ -375,6 +379,11 @@ def _en_lexicon() -> Lexicon:
         anonymous_fixed=(("our", "information"), ("informed", "sources")),
         adjectives=_words("familiar close knowledgeable briefed anonymous"),
         adj_suffixes=(),
+        agent_suffixes=("er", "or", "ist", "man", "woman", "ian", "ant", "ent"),
+        not_title=_words(
+            """after over under about via against following during since without within until
+            toward towards despite among amid per"""
+        ),
         linkers=_words("close familiar knowledgeable briefed"),
         preps=_words("of for at in from with to on"),
         complement_preps=_words("to in on at during before after from"),
