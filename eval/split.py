@@ -161,6 +161,8 @@ DOSSIERS: dict[str, Part] = {
     "ecbplus-31": CHECK,
     "ecbplus-33": CHECK,
     "ecbplus-35": CHECK,
+    "ecbplus-43": CHECK,
+    "ecbplus-45": CHECK,
 }
 
 

@@ -181,6 +181,8 @@ STORIES = (
     Story("ecbplus/31", "en"),
     Story("ecbplus/33", "en"),
     Story("ecbplus/35", "en"),
+    Story("ecbplus/43", "en"),
+    Story("ecbplus/45", "en"),
 )
 
 
