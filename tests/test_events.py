@@ -112,6 +112,33 @@ def test_without_a_reference_the_tense_decides() -> None:
     assert [e.status for e in found] == ["happened", "planned"]
 
 
+def test_a_dated_sentence_naming_no_one_is_an_event_when_its_verb_tells_a_happening() -> None:
+    text = (
+        "The building was constructed in 1935. In 1983, it was forced to file for bankruptcy. "
+        "The plant will close in March 2027. Le 10 octobre, le directeur financier est averti. "
+        "Aujourd'hui, je suis triste. Today is a nice day."
+    )
+    found = find_events(
+        text,
+        [
+            timex(text, "1935", "1935", "year"),
+            timex(text, "1983", "1983", "year"),
+            timex(text, "March 2027", "2027-03", "month"),
+            timex(text, "Le 10 octobre", "2026-10-10"),
+            timex(text, "Aujourd'hui", "2026-12-01"),
+            timex(text, "Today", "2026-12-01"),
+        ],
+        [],
+        reference="2026-12-01",
+    )
+    assert [(text[e.date_start : e.date_end], e.status) for e in found] == [
+        ("1935", "happened"),
+        ("1983", "happened"),
+        ("March 2027", "planned"),
+        ("Le 10 octobre", "happened"),
+    ]
+
+
 def test_durations_and_open_intervals_are_not_events() -> None:
     text = "Il vit sous protection depuis 2024 et attend depuis deux ans."
     found = find_events(

@@ -1,7 +1,9 @@
 """Stage ``recoupe.events.v1``: each dated happening stated in a document.
 
-A sentence with a resolved date (not a duration) states an event: its date, the entities named in
-the sentence, and its status — ``planned`` when the date is after the document's reference date
+A sentence with a resolved date (not a duration) states an event when it names an entity, a kind
+of happening, or tells something in the past or the future around the date ("The building was
+constructed in 1935"; not "Aujourd'hui, je suis triste"): its date, the entities named in the
+sentence, and its status — ``planned`` when the date is after the document's reference date
 or the sentence announces it, ``happened`` when the date is past and the sentence reports it.
 """
 
@@ -60,10 +62,9 @@ def find_events(
         )
         sentence = text[start:end]
         inside = tuple(i for i, m in enumerate(mentions) if start <= m.start and m.end <= end)
-        kinds = classes(
-            _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
-        )
-        if not inside and not kinds:
+        clause = _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
+        kinds = classes(clause)
+        if not inside and not kinds and tense(clause) == "none":
             continue  # "aujourd'hui, je suis triste": a date, but nothing that happens to anyone
         events.append(
             EventFact(
