@@ -115,6 +115,45 @@ def test_french_role_before_the_name(text: str, names: list[Name], expected: lis
     assert roles(text, names) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Une analyse partagée par le sinologue Paul Mercier, qui suit le dossier.",
+            ["Paul Mercier"],
+            [("Paul Mercier", "sinologue", "current", None)],
+        ),
+        (
+            "Son éditeur, Louis Garnier, la serre dans ses bras.",
+            ["Louis Garnier"],
+            [("Louis Garnier", "éditeur", "current", None)],
+        ),
+        (
+            "Le prix sera remis au dissident chinois Wei Lan le 17 décembre.",
+            ["Wei Lan"],
+            [("Wei Lan", "dissident chinois", "current", None)],
+        ),
+        (
+            "Elle a remercié son prédécesseur Jean Morel et la socialiste Anne Brun.",
+            ["Jean Morel", "Anne Brun"],
+            [
+                ("Jean Morel", "prédécesseur", "current", None),
+                ("Anne Brun", "socialiste", "current", None),
+            ],
+        ),
+        # no doer: an adjective, an adverb in -ment, a body, no determiner before
+        ("Le puissant Charles Vidal reste en poste.", ["Charles Vidal"], []),
+        ("Le gouvernement Paul Reynaud est tombé.", ["Paul Reynaud"], []),
+        ("Maintenant Paul Reynaud hésite.", ["Paul Reynaud"], []),
+        ("Ils remercient Paul Reynaud.", ["Paul Reynaud"], []),
+    ],
+)
+def test_french_doer_noun_before_the_name_when_no_head_is_there(
+    text: str, names: list[Name], expected: list[Role]
+) -> None:
+    assert roles(text, names) == expected
+
+
 def test_french_plural_role_goes_to_each_coordinated_name() -> None:
     text = "Les militants écologistes Paul Vidal et Inès Garnier ont manifesté samedi."
     assert roles(text, ["Paul Vidal", "Inès Garnier"]) == [

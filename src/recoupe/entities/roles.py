@@ -8,7 +8,9 @@ parse. A role is a contiguous span of the text built on a *head* from a generic 
 * before the name: ``le ministre des Armées Jean Martin``, ``le maire de Lyon, Jean Martin``
   (French: after a determiner, a qualifier or at the start of a clause), ``Defence Minister
   Jane Roe``, ``Lyon’s chief prosecutor Jane Roe``, ``judge Jane Roe`` (English
-  premodifiers), ``the mayor of Leeds, Jane Roe``;
+  premodifiers), ``the mayor of Leeds, Jane Roe``; when no head of the lexicon is there, a
+  lowercase noun of a doer right before the name (English ``courthouse killer X``; French, after
+  a determiner: ``le sinologue X``, ``son éditeur, X``, ``au dissident chinois X``);
 * after the name, as an apposition up to the next comma, period or clause:
   ``Jean Martin, coordinateur du Parti X``, ``Jane Roe, the deputy head of the agency``;
   coordinated roles (``maire de Lyon et députée du Rhône``) are two roles; an age
@@ -831,7 +833,49 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
         # "courthouse killer X", "the plumber X": a doer's noun right before a name
         heads = heads | {last.low}
         return _reaching(doc, gap_end, gap_end, floor, heads, comma=False, cue_ok=cue_ok)
+    if not doc.lex.english and heads is doc.lex.heads:
+        # "le sinologue X", "son éditeur, X", "au dissident chinois X": a doer's noun after a
+        # determiner, when no head of the lexicon is there
+        agents = {k: doc.toks[k].low for k in range(floor, gap_end + 1) if _french_agent(doc, k)}
+        for h in agents:
+            phrase = _reaching(
+                doc, h, gap_end, floor, heads | set(agents.values()), comma=comma, cue_ok=cue_ok
+            )
+            if phrase is not None:
+                return phrase
     return None
+
+
+_FR_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "logue", "ien", "ienne", "ant", "ante", "ent")
+# words of those endings that name no doer, or adjectives ("le puissant X")
+_FR_NOT_AGENTS = _words(
+    """secteur moteur bonheur malheur honneur erreur valeur couleur douleur chaleur hauteur
+    longueur largeur rumeur terreur horreur ampleur extérieur intérieur supérieur inférieur
+    meilleur majeur ancien quotidien soutien lien moyen citoyen puissant brillant influent
+    important intelligent excellent violent récent différent suivant précédent pendant avant
+    cependant maintenant durant restaurant montant instant enfant parent vingtaine"""
+)
+
+
+def _french_agent(doc: _Doc, i: int) -> bool:
+    """A lowercase French noun of a doer ("sinologue", "éditeur", "dissident") at token ``i``,
+    right after a determiner: not an adverb in -ment, an adjective or a word of the lexicon's
+    own lists."""
+    t = doc.toks[i]
+    lex = doc.lex
+    return (
+        t.kind == "word"
+        and t.text == t.low
+        and len(t.low) >= 6
+        and t.low.endswith(_FR_AGENT_ENDINGS)
+        and not t.low.endswith("ment")
+        and t.low not in _FR_NOT_AGENTS
+        and t.low not in lex.kin
+        and t.low not in lex.stop
+        and t.low not in lex.qualifiers
+        and t.low not in lex.pre_adjs
+        and _low(doc, i - 1) in lex.dets | lex.np_dets
+    )
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
