@@ -893,6 +893,23 @@ def test_en_a_quote_opening_after_a_stop_survives_an_earlier_unclosed_mark() -> 
     ]
 
 
+def test_en_a_spaced_closing_mark_before_a_capital_closes_when_the_marks_left_pair() -> None:
+    """``on this team. "The member …``: after a stop and a space, a straight mark before a
+    capital closes the open quote when the marks left in the paragraph pair without it (a
+    paragraph break lost between them); it opens a new quote when they do not."""
+    text = (
+        '"I believe in this team, " said Ed Stefanski. "We will find a way to improve on this '
+        'team. "The member of the 1983 team started his coaching career in Portland, where he '
+        'won twice. Later, Billy King said, "Mo is family."'
+    )
+    rows = en(text, ["Ed Stefanski", "Billy King"])
+    assert [(r[0][:26], r[2]) for r in rows] == [
+        ("I believe in this team", "Ed Stefanski"),
+        ("We will find a way to impr", "Ed Stefanski"),
+        ("Mo is family.", "Billy King"),
+    ]
+
+
 def test_a_quote_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
     """The press quotes one speaker paragraph after paragraph; a person named, or a paragraph
     of narrative, in between ends the run."""

@@ -118,7 +118,9 @@ def doubles(text: str) -> list[Stretch]:
     none is open, else closes; one before a stop closes an open quote, and so does one after a
     comma and a space (``progress, "said X``: the closing mark shifted), or after a stop and a
     space when the sentence goes on in lowercase; after a stop and a space before a capital it
-    opens the next quote, the open one having lost its closing mark."""
+    opens the next quote, the open one having lost its closing mark — unless the straight marks
+    left in the paragraph, itself included, are odd in number: then it closes the open quote and
+    the rest pair without it (``on this team. "The member …``, a paragraph break lost)."""
     events: list[tuple[int, str]] = []
     pending = False
     for m in _DOUBLE.finditer(text):
@@ -135,9 +137,19 @@ def doubles(text: str) -> list[Stretch]:
             role = "close"  # "… ce qu'ils font ". : a spaced straight mark before a stop closes
         elif pending and role == "open" and text[pos] == '"' and _spaced_after_clause(text, pos):
             role = "close"  # "… progress, "said Stefanski: the mark lost its place, not a new quote
+        elif pending and role == "open" and text[pos] == '"' and _odd_rest(text, pos):
+            role = "close"  # "… on this team. "The member …": the marks left pair without it
         events.append((pos, role))
         pending = role == "open"
     return _pair(text, events, "double", '“„"')
+
+
+def _odd_rest(text: str, pos: int) -> bool:
+    """Whether the straight marks from ``pos`` to the paragraph's end are odd in number: then
+    the one at ``pos`` closes the open quote (a space slipped before it), else the rest pair."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    return text.count('"', pos, end) % 2 == 1
 
 
 def _spaced_after_clause(text: str, pos: int) -> bool:
