@@ -129,9 +129,22 @@ def test_french_role_before_the_name(text: str, names: list[Name], expected: lis
             [("Louis Garnier", "éditeur", "current", None)],
         ),
         (
-            "Le prix sera remis au dissident chinois Wei Lan le 17 décembre.",
+            "Le prix sera remis à l'essayiste chinois Wei Lan le 17 décembre.",
             ["Wei Lan"],
-            [("Wei Lan", "dissident chinois", "current", None)],
+            [("Wei Lan", "essayiste chinois", "current", None)],
+        ),
+        (
+            "L'ancien éditeur Paul Mercier et le successeur du sinologue Jean Roux ont parlé.",
+            ["Paul Mercier", "Jean Roux"],
+            [
+                ("Paul Mercier", "éditeur", "former", None),
+                ("Jean Roux", "sinologue", "current", None),
+            ],
+        ),
+        (
+            "Le fils du dessinateur Jean Cabut a témoigné.",
+            ["Jean Cabut"],
+            [("Jean Cabut", "dessinateur", "current", None)],
         ),
         (
             "Elle a remercié son prédécesseur Jean Morel et la socialiste Anne Brun.",
@@ -141,8 +154,17 @@ def test_french_role_before_the_name(text: str, names: list[Name], expected: lis
                 ("Anne Brun", "socialiste", "current", None),
             ],
         ),
-        # no doer: an adjective, an adverb in -ment, a body, no determiner before
+        # no doer: an adjective, a thing, a body, a pronoun taken for a determiner, a phrase
+        # after a preposition, a kin noun's apposition
         ("Le puissant Charles Vidal reste en poste.", ["Charles Vidal"], []),
+        ("La talentueuse Anne Brun a quitté le cinéma.", ["Anne Brun"], []),
+        ("Le catalogue Paul Poiret est paru.", ["Paul Poiret"], []),
+        ("Face à son agresseur, Marie Dupont a tenté de fuir.", ["Marie Dupont"], []),
+        ("Dans son ordinateur, Jean Dupont cachait des fichiers.", ["Jean Dupont"], []),
+        ("À la faveur de la nuit, Jean Dupont s'est enfui.", ["Jean Dupont"], []),
+        ("En le remerciant, Paul Morel a salué son courage.", ["Paul Morel"], []),
+        ("Ce faisant, Paul Martin a pris un risque.", ["Paul Martin"], []),
+        ("La veuve du sinologue, Marie Dupont, a témoigné.", ["Marie Dupont"], []),
         ("Le gouvernement Paul Reynaud est tombé.", ["Paul Reynaud"], []),
         ("Maintenant Paul Reynaud hésite.", ["Paul Reynaud"], []),
         ("Ils remercient Paul Reynaud.", ["Paul Reynaud"], []),

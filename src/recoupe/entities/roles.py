@@ -10,7 +10,7 @@ parse. A role is a contiguous span of the text built on a *head* from a generic 
   Jane Roe``, ``Lyon’s chief prosecutor Jane Roe``, ``judge Jane Roe`` (English
   premodifiers), ``the mayor of Leeds, Jane Roe``; when no head of the lexicon is there, a
   lowercase noun of a doer right before the name (English ``courthouse killer X``; French, after
-  a determiner: ``le sinologue X``, ``son éditeur, X``, ``au dissident chinois X``);
+  a determiner: ``le sinologue X``, ``son éditeur, X``, ``l'ancien éditeur X``);
 * after the name, as an apposition up to the next comma, period or clause:
   ``Jean Martin, coordinateur du Parti X``, ``Jane Roe, the deputy head of the agency``;
   coordinated roles (``maire de Lyon et députée du Rhône``) are two roles; an age
@@ -824,20 +824,27 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     cue_ok = not comma or _low(doc, p + 1) in (",", ")", "»", "–", "—")
     if _relative_clause_subject(doc, p):
         return None  # "the widow of a deputy [that] Nichols murdered": Nichols is no deputy
+    kin = False
     for h in range(floor, gap_end + 1):
         phrase = _reaching(doc, h, gap_end, floor, heads, comma=comma, cue_ok=cue_ok)
         if phrase is not None and not _kin_of(doc, phrase.head):
             return phrase
+        kin = kin or (phrase is not None and comma)  # "la veuve du sinologue, X": the widow
     last = doc.toks[gap_end]
     if doc.lex.english and not comma and heads is doc.lex.heads and _agent_noun(doc, gap_end):
         # "courthouse killer X", "the plumber X": a doer's noun right before a name
         heads = heads | {last.low}
         return _reaching(doc, gap_end, gap_end, floor, heads, comma=False, cue_ok=cue_ok)
-    if not doc.lex.english and heads is doc.lex.heads:
-        # "le sinologue X", "son éditeur, X", "au dissident chinois X": a doer's noun after a
-        # determiner, when no head of the lexicon is there
+    if not doc.lex.english and heads is doc.lex.heads and not kin:
+        # "le sinologue X", "son éditeur, X", "à l'essayiste chinois X": a doer's noun after a
+        # determiner, when no head of the lexicon is there (nor a kin noun's apposition: "la
+        # veuve du sinologue, X" is the widow; "le fils du dessinateur X" is not); the one
+        # nearest the name first ("le successeur du sinologue X"), the whole apposition's after
+        # a comma ("l'éditeur du sinologue, X")
         agents = {k: doc.toks[k].low for k in range(floor, gap_end + 1) if _french_agent(doc, k)}
-        for h in agents:
+        for h in sorted(agents, reverse=not comma):
+            if comma and not _opens_clause(doc, h):
+                continue  # "Face à son agresseur, X": X is not the one facing
             phrase = _reaching(
                 doc, h, gap_end, floor, heads | set(agents.values()), comma=comma, cue_ok=cue_ok
             )
@@ -846,36 +853,55 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     return None
 
 
-_FR_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "logue", "ien", "ienne", "ant", "ante", "ent")
-# words of those endings that name no doer, or adjectives ("le puissant X")
+_FR_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "logue", "ien", "ienne")
+# words of those endings that name no doer: things, adjectives ("la talentueuse X")
 _FR_NOT_AGENTS = _words(
     """secteur moteur bonheur malheur honneur erreur valeur couleur douleur chaleur hauteur
-    longueur largeur rumeur terreur horreur ampleur extérieur intérieur supérieur inférieur
-    meilleur majeur ancien quotidien soutien lien moyen citoyen puissant brillant influent
-    important intelligent excellent violent récent différent suivant précédent pendant avant
-    cependant maintenant durant restaurant montant instant enfant parent vingtaine"""
+    longueur largeur lenteur rumeur terreur horreur fureur faveur ampleur lueur extérieur
+    intérieur supérieur inférieur meilleur majeur mineur antérieur postérieur ordinateur
+    ascenseur tracteur réacteur détecteur capteur radiateur aspirateur ancien quotidien
+    soutien maintien entretien lien moyen citoyen rien bien combien dialogue catalogue
+    prologue épilogue monologue"""
 )
+_FR_ADJECTIVE_ENDINGS = ("ieuse", "ueuse", "geuse", "reuse")  # "mystérieuse", "courageuse"
+
+
+def _opens_clause(doc: _Doc, h: int) -> bool:
+    """Whether the determiner before the doer's noun at ``h`` (or before its qualifier) opens
+    its clause: a sentence's start, a comma or a colon before it, not a preposition."""
+    k = h - 1
+    if _low(doc, k) in doc.lex.qualifiers:
+        k -= 1
+    before = _tok(doc, k - 1)
+    return before is None or _sentence_start(doc, k) or before.low in (",", ":", ";")
 
 
 def _french_agent(doc: _Doc, i: int) -> bool:
-    """A lowercase French noun of a doer ("sinologue", "éditeur", "dissident") at token ``i``,
-    right after a determiner: not an adverb in -ment, an adjective or a word of the lexicon's
-    own lists."""
+    """A lowercase French noun of a doer ("sinologue", "éditeur", "humoriste") at token ``i``,
+    right after a determiner (or a determiner and a qualifier: "l'ancien éditeur"): not an
+    adjective ("la mystérieuse X"), a thing ("l'ordinateur", "la valeur": a noun in -eur after a
+    feminine determiner is no doer), nor a word of the lexicon's own lists. Nouns in -ant and
+    -ent are left out: as many are adjectives ("le puissant X", "le truculent X")."""
     t = doc.toks[i]
     lex = doc.lex
+    before = i - 2 if _low(doc, i - 1) in lex.qualifiers else i - 1  # "l'ancien éditeur X"
     return (
         t.kind == "word"
         and t.text == t.low
         and len(t.low) >= 6
         and t.low.endswith(_FR_AGENT_ENDINGS)
-        and not t.low.endswith("ment")
+        and not t.low.endswith(_FR_ADJECTIVE_ENDINGS)
         and t.low not in _FR_NOT_AGENTS
         and t.low not in lex.kin
         and t.low not in lex.stop
         and t.low not in lex.qualifiers
         and t.low not in lex.pre_adjs
-        and _low(doc, i - 1) in lex.dets | lex.np_dets
+        and _low(doc, before) in lex.dets | lex.np_dets
+        and not (t.low.endswith("eur") and _low(doc, before) in _FEMININE_DETS)
     )
+
+
+_FEMININE_DETS = frozenset({"la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur"})
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
