@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pytest
+
 from recoupe.entities.model import EntityType, Mention
 from recoupe.events.extract import find_events, sentences
+from recoupe.events.lexicon import tells_happening
 from recoupe.events.model import DocumentEvents
 from recoupe.events.svg import render
 from recoupe.events.timeline import build_timeline, statements
@@ -137,6 +140,54 @@ def test_a_dated_sentence_naming_no_one_is_an_event_when_its_verb_tells_a_happen
         ("March 2027", "planned"),
         ("Le 10 octobre", "happened"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "happening"),
+    [
+        ("The bridge collapsed on Tuesday", True),
+        ("Fire broke out at the plant on Tuesday", True),
+        ("The company, founded in 1902", True),
+        ("The switch would happen beginning next year", True),
+        ("Le pont s'est effondré mardi", True),
+        ("L'usine fermera en juin", True),
+        ("Le bâtiment sera démoli en 2026", True),
+        ("L'école, fondée en 1902", True),
+        ("Le 10 octobre, le directeur financier est averti", True),
+        ("Il est né en 1950", True),
+        ("En 1983, elle a dû déposer le bilan", True),
+        ("Le chantier est prévu pour 2026", True),
+        # states, forecasts, adjectives: nothing happens
+        ("Aujourd'hui, la ville est triste", False),
+        ("Aujourd'hui, ça va mieux", False),
+        ("Dimanche, il fait beau sur la Bretagne", False),
+        ("Le musée est ouvert tous les jours sauf le 25 décembre", False),
+        ("Chaque année, le 1er mai est férié", False),
+        ("En 2024, le chiffre d'affaires était de 3 millions", False),
+        ("Demain, la pluie sera au rendez-vous", False),
+        ("The red carpet gala is on Saturday", False),
+        ("Today, a hundred people gather in the square", False),
+        ("Reduced fares apply on Sunday", False),
+        ("Expected growth in 2025 is 1.2%", False),
+        ("The weather is expected to be cold on Sunday", False),
+        ("Last year, inflation was high", False),
+        ("It was a cold day on January 5", False),
+        ("Tomorrow will be sunny", False),
+    ],
+)
+def test_a_happening_is_told_by_a_verb_not_by_a_state(clause: str, happening: bool) -> None:
+    assert tells_happening(clause) is happening
+
+
+def test_a_date_in_a_clause_of_its_own_is_no_happening_of_the_next_clause() -> None:
+    text = "The average temperature in July is 30 degrees, a record last reached in 2003."
+    found = find_events(
+        text,
+        [timex(text, "July", "2025-07", "month"), timex(text, "2003", "2003", "year")],
+        [],
+        reference="2025-09-01",
+    )
+    assert [text[e.date_start : e.date_end] for e in found] == ["2003"]
 
 
 def test_durations_and_open_intervals_are_not_events() -> None:

@@ -1,8 +1,10 @@
 """Stage ``recoupe.events.v1``: each dated happening stated in a document.
 
 A sentence with a resolved date (not a duration) states an event when it names an entity, a kind
-of happening, or tells something in the past or the future around the date ("The building was
-constructed in 1935"; not "Aujourd'hui, je suis triste"): its date, the entities named in the
+of happening, or, in the date's own clause, a verb that tells something happening — a past or a
+future form, or a French passive told in the present ("The building was constructed in 1935",
+"Le 10 octobre, il est averti"; not a state: "Aujourd'hui, la ville est triste", "It was a cold
+day on January 5", "Le musée est fermé le 25 décembre"): its date, the entities named in the
 sentence, and its status — ``planned`` when the date is after the document's reference date
 or the sentence announces it, ``happened`` when the date is past and the sentence reports it.
 """
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 
 from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.model import Mention
-from recoupe.events.lexicon import classes, is_cancelled, tense
+from recoupe.events.lexicon import classes, is_cancelled, tells_happening, tense
 from recoupe.events.model import EventFact, TimexLike
 from recoupe.time.dates import bounds
 
@@ -62,9 +64,10 @@ def find_events(
         )
         sentence = text[start:end]
         inside = tuple(i for i, m in enumerate(mentions) if start <= m.start and m.end <= end)
-        clause = _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
-        kinds = classes(clause)
-        if not inside and not kinds and tense(clause) == "none":
+        kinds = classes(
+            _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
+        )
+        if not inside and not kinds and not tells_happening(_own_clause(text, start, end, timex)):
             continue  # "aujourd'hui, je suis triste": a date, but nothing that happens to anyone
         events.append(
             EventFact(
@@ -104,6 +107,22 @@ def _clause(text: str, start: int, end: int, date_start: int, date_end: int) -> 
     low = marks_before[-2] if len(marks_before) >= 2 else left
     high = marks_after[1] if len(marks_after) >= 2 else right
     return text[low:high]
+
+
+def _own_clause(text: str, start: int, end: int, timex: TimexLike) -> str:
+    """The date's own clause: from the clause mark before it to the one after it, within its
+    sentence ("The average in July is 30 degrees, a record last reached in 2003": July's clause
+    tells nothing happening), and the next one when the date stands alone in its own ("In 1983,
+    it was forced to …")."""
+    before = [m.end() for m in _CLAUSE_MARK.finditer(text, start, timex.start)]
+    low = before[-1] if before else start
+    after = _CLAUSE_MARK.search(text, timex.end, end)
+    if (
+        after is not None
+        and len((text[low : timex.start] + text[timex.end : after.start()]).split()) < 3
+    ):
+        after = _CLAUSE_MARK.search(text, after.end(), end)  # "In 1983, it was forced to …"
+    return text[low : after.start() if after else end]
 
 
 def status(value: str, sentence: str, direction: str, reference: str | None) -> str:

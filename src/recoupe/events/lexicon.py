@@ -129,6 +129,77 @@ _PAST = re.compile(
     r"was|were|had|has been|have been|did|ago|last|yesterday|earlier|\w+ed\b(?!\s+to\b))",
     re.IGNORECASE,
 )
+
+
+def _stems(words: str) -> list[str]:
+    return sorted(words.split())
+
+
+# A clause that tells something happening (for a dated sentence that names nobody): a verb in a
+# past or future form, read strictly — states ("était de 2 euros", "est ouvert", "was high",
+# "will be sunny") and -ed adjectives ("the expected growth", "Reduced fares") are none.
+_PARTICIPLE_FR = (
+    r"\w{2,}(?:é|ée|és|ées|i|ie|is|ies|it|ite|its|u|ue|us|ues|û|ert|erte|ort|orte|int|inte)"
+)
+_MOVEMENT_FR = (
+    r"(?:né|mort|décédé|arrivé|parti|venu|revenu|entré|rentré|sorti|tombé|devenu|passé|monté"
+    r"|descendu|retourné|intervenu|survenu|apparu|disparu)(?:e|s|es)?"
+)
+# participles that tell a state after "est" ("le musée est fermé le lundi", "le 1er mai est
+# férié"): not a happening told in the present
+_STATES_FR = "|".join(
+    _stems(
+        """fermé fermée fermés fermées férié fériée chargé chargée chargés chargées occupé
+        occupée situé située situés situées réservé réservée réservés réservées fixé fixée lié
+        liée liés liées basé basée destiné destinée consacré consacrée dédié dédiée habité
+        habitée composé composée squatté squattée assuré assurée prévu prévue connu connue
+        connus connues inconnu inconnue gratuit gratuite petit petite parfait parfaite détenu
+        détenue gris grise pris prise compris comprise exclu exclue"""
+    )
+)
+_IRREGULAR_EN = _stems(
+    """won lost broke fell went came began took gave made rose sold bought built left ran struck
+    caught fought sank flew drove grew threw wrote shot led held paid sent spent hit quit shut
+    opened died killed"""
+)
+_HAPPENING = re.compile(
+    r"(?<!\w)(?:"
+    # French: compound past and passive past, reflexive and movement verbs with être
+    rf"(?:a|ont|avait|avaient|aura|auront|eut|eurent|ai|avons|avez)\s+(?:\w+\s+)?"
+    rf"(?:été\s+)?(?:{_PARTICIPLE_FR}|dû|pu|eu|su|vu|lu|mis|pris|dit|fait)\b"
+    rf"|(?:s['’]\s?(?:est|était|étaient)|se\s+sont|se\s+seront)\s+(?:\w+\s+)?{_PARTICIPLE_FR}\b"
+    rf"|(?:est|sont|était|étaient|sera|seront)\s+(?:\w+\s+)?{_MOVEMENT_FR}\b"
+    rf"|(?:sera|seront)\s+{_PARTICIPLE_FR}\b"
+    # French narrative present, passive: "Le 10 octobre, il est averti", "sont interpellés"
+    rf"|(?:est|sont)\s+(?!(?:{_STATES_FR})\b)\w{{2,}}(?:é|ée|és|ées|i|ie|is|ise|ises|u|ue|us|ues"
+    r"|uit|uite|uits|uites)\b"
+    # French: simple future, near future, planned, simple past plural, bare participle + date
+    r"|\w{2,}(?:era|eront|ira|iront|dra|dront|rra|rront|ura|uront)\b"
+    r"|(?:va|vont|doit|doivent|devrait|devraient|devra|devront)\s+(?:\w+\s+)?\w+(?:er|ir|re)\b"
+    r"|prévue?s?\s+(?:pour|le|en|à|au|début|fin|mi)\b"
+    r"|\w{3,}(?:èrent|irent|urent)\b"
+    r"|\w{3,}(?:é|ée|és|ées|it|ite|uit|uite|is|ise|u|ue)\s+(?:en|le|au|dans|fin|début|mi)\b"
+    # English: perfect and passive, simple past, future
+    r"|(?:was|were|has|have|had|is\s+being|are\s+being|been)\s+(?:\w+ly\s+)?"
+    r"(?:\w+(?:ed|en)|" + "|".join(_IRREGULAR_EN) + r")\b"
+    r"|(?<!the\s)(?<!a\s)(?<!an\s)(?<!its\s)(?<!their\s)(?<!this\s)(?<!very\s)"
+    r"(?<!is\s)(?<!are\s)(?<!be\s)(?<!am\s)"
+    r"(?!\w*(?:eed|dred)\b)[a-z]{3,}ed\b"
+    r"|(?:" + "|".join(_IRREGULAR_EN) + r")\b"
+    r"|(?:will|shall|would)\s+(?:not\s+)?(?:be\s+\w+(?:ed|en)\b|(?!be\b)\w+)"
+    r"|(?:is|are)\s+(?:due|set|scheduled|slated|planned|expected)\s+to\s+(?!be\b)"
+    r"|plans?\s+to\b"
+    r")"
+)
+
+
+def tells_happening(clause: str) -> bool:
+    """Whether the clause tells something that happened or will: "was constructed", "a été
+    construit", "fermera", "collapsed", "will close" — not a state ("était de 2 euros", "is
+    quiet", "will be sunny")."""
+    return _HAPPENING.search(clause) is not None
+
+
 _CANCEL = re.compile(
     r"(?<!\w)(?:annul\w*|report[ée]e?s?\b|ajourn\w*|suspendu\w*|abandonn\w*|"
     r"cancel\w*|postpon\w*|called off|scrapped|delayed|put off|suspended)",
