@@ -292,3 +292,12 @@ def test_an_organisation_named_without_the_place_its_name_opens_with() -> None:
     groups = names_of(resolve([a, b, c]), [a, b, c])
     assert {"Washington Wizards", "Wizards"} in groups
     assert {"Celtics"} in groups
+
+
+def test_the_dots_of_an_initialism_are_no_spelling() -> None:
+    a = doc(
+        "a", "The U.S. Treasury said on Monday that U.S. banks were sound.", {"U.S.": ORG}, "en"
+    )
+    b = doc("b", "Officials in the US said the UN would meet.", {"US": ORG, "UN": ORG}, "en")
+    entities = resolve([a, b])
+    assert sorted(sorted(n) for n in names_of(entities, [a, b])) == [["U.S.", "US"], ["UN"]]

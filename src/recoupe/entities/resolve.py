@@ -3,7 +3,8 @@
 Each document's coreference chains are local entities. They are merged, blocked by keys (never
 all pairs), by these rules, strongest first; every merge records its rule and evidence:
 
-- ``same_name``: the same name key (accents, case, hyphens, apostrophes folded);
+- ``same_name``: the same name key (accents, case, hyphens, apostrophes folded; the dots of an
+  initialism: "U.S." / "US");
 - ``shared_acronym``: organisations defined with the same acronym ("PNF" for a French long form
   and its English translation);
 - ``surname``: a bare surname joins the only person in the corpus with that surname — never one
@@ -22,6 +23,7 @@ others.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -55,6 +57,7 @@ _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
 _MIN_INITIALS = 3  # letters of an undefined acronym read as initials
+_DOTTED_INITIALS = re.compile(r"(?:[A-Z]\. ?){2,6}")  # "U.S." is "US": dots are no spelling
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +188,8 @@ def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             # the same name whatever the type; without an article or a legal form only among
             # organisations and places ("Jean Roe SA" is not the man)
             keys = [name_key(surface)] if person else [name_key(surface), "org:" + org_key(surface)]
+            if not person and _DOTTED_INITIALS.fullmatch(surface.strip()):
+                keys.append("org:" + surface.replace(".", "").replace(" ", "").lower())
             for key in keys:
                 if key in first:
                     merge = Merge("same_name", f"both are named {local.best!r}")
