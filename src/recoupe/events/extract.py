@@ -52,8 +52,10 @@ def find_events(
     mentions: Sequence[Mention],
     *,
     reference: str | None,
+    language: str | None = None,
 ) -> list[EventFact]:
-    """Events stated in ``text``; ``reference`` is the document's date (YYYY-MM-DD) or None."""
+    """Events stated in ``text``; ``reference`` is the document's date (YYYY-MM-DD) or None;
+    ``language`` ("fr", "en") reads the verbs of a sentence that names no one."""
     spans = sentences(text)
     events = []
     for timex in timexes:
@@ -67,7 +69,8 @@ def find_events(
         kinds = classes(
             _OTHER_HAPPENING.sub(" ", _clause(text, start, end, timex.start, timex.end))
         )
-        if not inside and not kinds and not tells_happening(_own_clause(text, start, end, timex)):
+        own = _own_clause(text, start, end, timex)
+        if not inside and not kinds and not tells_happening(own, language):
             continue  # "aujourd'hui, je suis triste": a date, but nothing that happens to anyone
         events.append(
             EventFact(
@@ -94,6 +97,7 @@ _OTHER_HAPPENING = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[,;:–—()]|\s-\s")
+_OWN_CLAUSE_MARK = re.compile(r"(?<!\d),|,(?!\d)|[;:–—()]|\s-\s")  # "1,1 %" cuts no clause
 _CLAUSE_REACH = 90
 
 
@@ -114,14 +118,14 @@ def _own_clause(text: str, start: int, end: int, timex: TimexLike) -> str:
     sentence ("The average in July is 30 degrees, a record last reached in 2003": July's clause
     tells nothing happening), and the next one when the date stands alone in its own ("In 1983,
     it was forced to …")."""
-    before = [m.end() for m in _CLAUSE_MARK.finditer(text, start, timex.start)]
+    before = [m.end() for m in _OWN_CLAUSE_MARK.finditer(text, start, timex.start)]
     low = before[-1] if before else start
-    after = _CLAUSE_MARK.search(text, timex.end, end)
+    after = _OWN_CLAUSE_MARK.search(text, timex.end, end)
     if (
         after is not None
         and len((text[low : timex.start] + text[timex.end : after.start()]).split()) < 3
     ):
-        after = _CLAUSE_MARK.search(text, after.end(), end)  # "In 1983, it was forced to …"
+        after = _OWN_CLAUSE_MARK.search(text, after.end(), end)  # "In 1983, it was forced to …"
     return text[low : after.start() if after else end]
 
 

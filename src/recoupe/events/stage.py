@@ -24,7 +24,13 @@ def analyse_document(
 ) -> tuple[list[dict[str, Any]], DocumentEvents]:
     """The temporal expressions of one document and the events they date."""
     timexes = find_timexes(document.text, language=document.language, published=document.published)
-    events = find_events(document.text, timexes, entities.mentions, reference=document.published)
+    events = find_events(
+        document.text,
+        timexes,
+        entities.mentions,
+        reference=document.published,
+        language=document.language,
+    )
     return [asdict(t) for t in timexes], DocumentEvents(document.id, events)
 
 
