@@ -158,6 +158,8 @@ def test_french_role_before_the_name(text: str, names: list[Name], expected: lis
         # after a preposition, a kin noun's apposition
         ("Le puissant Charles Vidal reste en poste.", ["Charles Vidal"], []),
         ("La talentueuse Anne Brun a quitté le cinéma.", ["Anne Brun"], []),
+        ("La fameuse Anne Brun a quitté le cinéma.", ["Anne Brun"], []),
+        ("Le triste Paul Morel est parti.", ["Paul Morel"], []),
         ("Le catalogue Paul Poiret est paru.", ["Paul Poiret"], []),
         ("Face à son agresseur, Marie Dupont a tenté de fuir.", ["Marie Dupont"], []),
         ("Dans son ordinateur, Jean Dupont cachait des fichiers.", ["Jean Dupont"], []),

@@ -853,7 +853,7 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
     return None
 
 
-_FR_AGENT_ENDINGS = ("eur", "euse", "rice", "iste", "logue", "ien", "ienne")
+_FR_AGENT_ENDINGS = ("eur", "rice", "iste", "logue", "ien", "ienne")  # not -euse: "fameuse"
 # words of those endings that name no doer: things, adjectives ("la talentueuse X")
 _FR_NOT_AGENTS = _words(
     """secteur moteur bonheur malheur honneur erreur valeur couleur douleur chaleur hauteur
@@ -861,9 +861,8 @@ _FR_NOT_AGENTS = _words(
     intérieur supérieur inférieur meilleur majeur mineur antérieur postérieur ordinateur
     ascenseur tracteur réacteur détecteur capteur radiateur aspirateur ancien quotidien
     soutien maintien entretien lien moyen citoyen rien bien combien dialogue catalogue
-    prologue épilogue monologue"""
+    prologue épilogue monologue matrice cicatrice triste chienne humeur"""
 )
-_FR_ADJECTIVE_ENDINGS = ("ieuse", "ueuse", "geuse", "reuse")  # "mystérieuse", "courageuse"
 
 
 def _opens_clause(doc: _Doc, h: int) -> bool:
@@ -878,10 +877,10 @@ def _opens_clause(doc: _Doc, h: int) -> bool:
 
 def _french_agent(doc: _Doc, i: int) -> bool:
     """A lowercase French noun of a doer ("sinologue", "éditeur", "humoriste") at token ``i``,
-    right after a determiner (or a determiner and a qualifier: "l'ancien éditeur"): not an
-    adjective ("la mystérieuse X"), a thing ("l'ordinateur", "la valeur": a noun in -eur after a
-    feminine determiner is no doer), nor a word of the lexicon's own lists. Nouns in -ant and
-    -ent are left out: as many are adjectives ("le puissant X", "le truculent X")."""
+    right after a determiner (or a determiner and a qualifier: "l'ancien éditeur"): not a thing
+    ("l'ordinateur", "la valeur": a noun in -eur after a feminine determiner is no doer), nor a
+    word of the lexicon's own lists. Nouns in -ant, -ent and -euse are left out: as many are
+    adjectives ("le puissant X", "le truculent X", "la fameuse X")."""
     t = doc.toks[i]
     lex = doc.lex
     before = i - 2 if _low(doc, i - 1) in lex.qualifiers else i - 1  # "l'ancien éditeur X"
@@ -890,7 +889,6 @@ def _french_agent(doc: _Doc, i: int) -> bool:
         and t.text == t.low
         and len(t.low) >= 6
         and t.low.endswith(_FR_AGENT_ENDINGS)
-        and not t.low.endswith(_FR_ADJECTIVE_ENDINGS)
         and t.low not in _FR_NOT_AGENTS
         and t.low not in lex.kin
         and t.low not in lex.stop
@@ -901,7 +899,7 @@ def _french_agent(doc: _Doc, i: int) -> bool:
     )
 
 
-_FEMININE_DETS = frozenset({"la", "une", "cette", "sa", "ma", "ta", "notre", "votre", "leur"})
+_FEMININE_DETS = frozenset({"la", "une", "cette", "sa", "ma", "ta"})
 
 
 _AGENT_ENDINGS = ("er", "or", "ist", "ian")
