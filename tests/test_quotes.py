@@ -1204,3 +1204,44 @@ def test_a_title_ending_like_a_participle_is_read_past() -> None:
         "Dana Whitfield",
         "Aaron Kemp",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "language", "speaker"),
+    [
+        (
+            'Paul Morel was released on Friday. "I feel like I have been given a second life '
+            'today," the 41-year-old told reporters.',
+            ["Paul Morel"],
+            "en",
+            "Paul Morel",
+        ),
+        (
+            "Le joueur Paul Morel a quitté le club. « Je suis très triste de partir, vraiment "
+            "très triste », a déclaré le Français de 29 ans.",
+            ["Paul Morel", ("Français", L)],
+            "fr",
+            "Paul Morel",
+        ),
+        (
+            "Anne Brun a été libérée jeudi. « Je n'ai jamais perdu espoir pendant toutes ces "
+            "années », a confié la jeune femme de 34 ans.",
+            ["Anne Brun"],
+            "fr",
+            "Anne Brun",
+        ),
+        # a description with its noun is read as a description, not as the last person named
+        (
+            'Paul Morel watched from the stands. "We never gave up, not even for a minute," '
+            "said a 29-year-old fan.",
+            ["Paul Morel"],
+            "en",
+            None,
+        ),
+    ],
+)
+def test_a_person_described_by_an_age_is_the_one_named_last(
+    text: str, names: list[Name], language: str, speaker: str | None
+) -> None:
+    rows = quotes(text, names, language)
+    assert [r[2] for r in rows] == [speaker]
