@@ -131,17 +131,19 @@ _PAST = re.compile(
 )
 
 
-def _stems(words: str) -> list[str]:
+def _word_list(words: str) -> list[str]:
     return sorted(words.split())
 
 
 # A clause that tells something happening (for a dated sentence that names nobody): a verb in a
-# past or future form, read strictly — states ("était de 2 euros", "est fermé", "was high", "will
-# be sunny", "il fera beau") and -ed adjectives ("the expected growth", "Reduced fares") are none.
+# past or future form, read strictly, one pattern per language — states ("était de 2 euros",
+# "est fermé", "was high", "will be sunny", "il fera beau") and -ed adjectives ("the expected
+# growth", "Reduced fares") are none.
+
 # participles that tell a state after "est" ("le musée est fermé le lundi", "le 1er mai est
 # férié"): not a happening told in the present
 _STATES_FR = "|".join(
-    _stems(
+    _word_list(
         """fermé fermée fermés fermées férié fériée chargé chargée chargés chargées occupé
         occupée situé située situés situées réservé réservée réservés réservées fixé fixée lié
         liée liés liées basé basée destiné destinée consacré consacrée dédié dédiée habité
@@ -199,13 +201,13 @@ _HAPPENING_FR = re.compile(
 )
 # English simple pasts ("left", "hit", "shut", "lost" are as often an adjective, a noun or a
 # present; a hyphen makes "sold-out", "student-led" adjectives)
-_IRREGULAR_EN = _stems(
+_IRREGULAR_EN = _word_list(
     """broke fell went came began took gave rose sank flew drove grew threw wrote struck fought
     caught spread swept froze burst fled made sold held paid led built sent spent ran won"""
 )
 _NOT_PARTICIPLE_EN = r"(?!(?:been|open|even|often|seven|eleven|ten|frozen|golden|wooden)\b)"
 # words after which an -ed word is an adjective: "the expected growth", "will stay unchanged"
-_BEFORE_ADJECTIVE_EN = _stems(
+_BEFORE_ADJECTIVE_EN = _word_list(
     """the a an its their this very is are be am stay stays remain remains seem seems look
     rights"""
 )
