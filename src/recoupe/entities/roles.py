@@ -854,7 +854,7 @@ def _before_name(doc: _Doc, p: int) -> _Phrase | None:
 
 
 _FR_AGENT_ENDINGS = ("eur", "rice", "iste", "logue", "ien", "ienne")  # not -euse: "fameuse"
-# words of those endings that name no doer: things, adjectives ("la talentueuse X")
+# words of those endings that name no doer: things, adjectives ("le triste X")
 _FR_NOT_AGENTS = _words(
     """secteur moteur bonheur malheur honneur erreur valeur couleur douleur chaleur hauteur
     longueur largeur lenteur rumeur terreur horreur fureur faveur ampleur lueur extérieur
