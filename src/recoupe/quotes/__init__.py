@@ -39,9 +39,8 @@ What is a quote (precision first):
   (``Name : …``) or not, are quotes, whole paragraphs; the questions are not.
 
 Speakers: a name (after a description of a few words: ``Acme chief security researcher X
-said``, ``said Anchorage businessman X``), a pronoun, ``ce dernier`` / ``the latter`` and an
-age with no role (``the 41-year-old``, ``le Français de 29 ans``: the person named last), a
-description of a person or of an organisation, or an unnamed
+said``, ``said Anchorage businessman X``), a pronoun, ``ce dernier`` / ``the latter`` (the
+person named last), a description of a person or of an organisation, or an unnamed
 source (``un chercheur de l'Université de X``, ``a source close to the inquiry``, ``selon nos
 informations``, ``police sources``: ``anonymous``, no mention). A speaker named explicitly
 gives its mention whatever type the entity layer gave it (the text says that name speaks);

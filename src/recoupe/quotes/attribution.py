@@ -29,7 +29,6 @@ to be a quote that nothing else attributes are the sentence's subject's (:func:`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -312,9 +311,6 @@ def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
         return found
     lex = ctx.lex
     det = ctx.low(i) if ctx.low(i) in lex.dets else ""
-    aged = _aged(ctx, i, det)
-    if aged is not None:
-        return aged
     j = _skip_courtesy(ctx, i + (det != ""))
     t = ctx.tok(j)
     if t is not None and t.kind == "mention":
@@ -329,41 +325,6 @@ def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
     if head >= 0:
         return _description(ctx, i, det, head)
     return None if det else _name(ctx, i)
-
-
-_AGED_EN = re.compile(r"\d{1,3}-year-old")
-
-
-def _aged(ctx: Ctx, i: int, det: str) -> tuple[Speaker, int] | None:
-    """``the 29-year-old``, ``le Français de 29 ans``, ``la jeune femme de 29 ans``: a person
-    described by an age and no role — the one named last (as "the latter" is)."""
-    if not det or det in ctx.lex.indefinite:
-        return None
-    k = i + 1
-    t = ctx.tok(k)
-    if t is None:
-        return None
-    if ctx.lex.english:
-        if not _AGED_EN.fullmatch(t.low):
-            return None
-        end = k + 1
-        following = ctx.tok(end)
-        if following is not None and following.kind == "word" and _is_head(ctx, end):
-            return None  # "the 29-year-old golfer": a description with its noun
-        return Speaker(ctx.toks[i].start, t.end, "latter"), end
-    for _ in range(2):  # "le Français", "la jeune femme", "le quadragénaire"
-        if ctx.low(k) == "de":
-            break
-        if t is None or t.kind not in ("word", "mention") or _is_head(ctx, k):
-            return None
-        k += 1
-        t = ctx.tok(k)
-    number, years = ctx.tok(k + 1), ctx.tok(k + 2)
-    if ctx.low(k) != "de" or number is None or years is None:
-        return None
-    if not number.low.isdigit() or years.low != "ans" or k == i + 1:
-        return None
-    return Speaker(ctx.toks[i].start, years.end, "latter"), k + 3
 
 
 def _premodified_name(ctx: Ctx, j: int) -> int:
