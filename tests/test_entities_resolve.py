@@ -301,3 +301,74 @@ def test_the_dots_of_an_initialism_are_no_spelling() -> None:
     b = doc("b", "Officials in the US said the UN would meet.", {"US": ORG, "UN": ORG}, "en")
     entities = resolve([a, b])
     assert sorted(sorted(n) for n in names_of(entities, [a, b])) == [["U.S.", "US"], ["UN"]]
+
+
+def test_an_organisation_named_again_by_the_last_words_of_its_name_in_one_text() -> None:
+    text = (
+        "The New Orleans Saints lost Reggie Bush to a knee injury. The Saints play Atlanta on "
+        "Sunday, and the Saints' coach said Bush would return. Julius Jones will start; Jones "
+        "ran for 80 yards. Air France will fly the team back from France. The Central Fire "
+        "Department and the Palmer Fire Department sent crews; the Fire Department said so."
+    )
+    named = doc(
+        "a",
+        text,
+        {
+            "New Orleans Saints": ORG,
+            "Saints": L,
+            "Reggie Bush": P,
+            "Bush": P,
+            "Atlanta": L,
+            "Julius Jones": ORG,
+            "Jones": P,
+            "Air France": ORG,
+            "France": L,
+            "Central Fire Department": ORG,
+            "Palmer Fire Department": ORG,
+            "Fire Department": ORG,
+        },
+        "en",
+    )
+    groups = sorted(sorted(names) for names in names_of(resolve([named]), [named]))
+    assert ["New Orleans Saints", "Saints"] in groups  # typed a place by the NER
+    assert ["Jones"] in groups  # a surname, not a short name of an organisation
+    assert ["France"] in groups  # a country is no short name
+    assert ["Fire Department"] in groups  # two departments end so: neither
+    saints = next(e for e in resolve([named]) if e.name == "New Orleans Saints")
+    assert saints.type is ORG  # the short names' wrong label does not outvote the full name
+
+
+def test_a_full_name_decides_the_type_of_an_entity_its_bare_short_forms_mistype() -> None:
+    docs = [
+        doc(
+            "a",
+            "The Chicago Bears signed him; the Bears paid.",
+            {"Chicago Bears": ORG, "Bears": L},
+            "en",
+        ),
+        *(
+            doc(f"b{n}", "The Bears won in Chicago.", {"Bears": L, "Chicago": L}, "en")
+            for n in range(3)
+        ),
+    ]
+    bears = [e for e in resolve(docs) if "Bears" in e.aliases]
+    assert len(bears) == 1 and bears[0].type is ORG
+
+
+def test_a_name_shortened_by_its_first_words_in_the_article_that_gave_it_in_full() -> None:
+    text = (
+        "Le Parlement européen a voté le texte mardi. Le Parlement siégera de nouveau en mai, "
+        "a dit sa présidente."
+    )
+    whole = doc("a", text, {"Parlement européen": ORG, "Parlement": ORG})
+    before = doc("b", "Le Parlement siège à Strasbourg.", {"Parlement": ORG, "Strasbourg": L})
+    groups = names_of(resolve([whole, before]), [whole, before])
+    assert {"Parlement européen", "Parlement"} in groups
+    assert len(groups) == 2  # Strasbourg apart
+    # named short before it is named in full: two bodies of one group, not one shortened
+    first_short = doc(
+        "c",
+        "Microsoft a publié un correctif. Le Microsoft Security Response Center l'a confirmé.",
+        {"Microsoft": ORG, "Microsoft Security Response Center": ORG},
+    )
+    assert len(resolve([first_short])) == 2

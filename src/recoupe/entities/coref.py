@@ -3,7 +3,8 @@
 Full names first group by their key; a bare surname ("Castel") or title + surname (the title is
 already stripped) joins the full name whose surname it is — the nearest one before it when
 several people share the surname (brothers); a bare given name joins the only full name that
-starts with it; acronyms join their long forms. Each chain's type is voted by all its mentions,
+starts with it; acronyms join their long forms; an organisation's last words name it again ("the
+Saints" after "the New Orleans Saints"). Each chain's type is voted by all its mentions,
 context cues ("M.", "à", "ministère", ...) weighing more than the NER label.
 """
 
@@ -17,6 +18,7 @@ from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import multi_word as is_multi_word
 from recoupe.entities.names import name_key, org_key, place_key, split_person
+from recoupe.entities.territories import territory
 from recoupe.entities.unionfind import UnionFind
 
 _SOURCE_WEIGHT = {"acronym": 2.0, "article_name": 2.0, "propagated": 0.5}
@@ -48,6 +50,7 @@ def build_chains(
     _join_acronyms(sets, keys, acronyms)
     _join_places(sets, mentions)
     _join_legal_forms(sets, mentions)
+    _join_short_forms(sets, mentions, votes)
     chains = sets.groups()
     retyped = list(mentions)
     for chain in chains:
@@ -156,6 +159,91 @@ def _join_legal_forms(sets: UnionFind, mentions: Sequence[Mention]) -> None:
             and sets.find(index) not in people
         ):
             sets.union(first[key], index)
+
+
+# words a shortened name never ends or starts on ("Banque de France" is not "France")
+_FUNCTION_WORDS = frozenset(
+    {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur"}
+    | {"of", "the", "and", "for", "in", "on", "at", "to", "&"}
+)
+_SHORT_FORM_MIN = 4  # letters of a shortened organisation name
+
+
+def _join_short_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[Votes]) -> None:
+    """An organisation named again by the last words of its name ("the New Orleans Saints …
+    the Saints", "Alaska Dispatch … the Dispatch"), or by its first words after it was named in
+    full ("Lehman Brothers … Lehman"), whatever the type the NER gave the short name, when
+    exactly one organisation of the text has a name so ending or starting. A place never names
+    an organisation by its first words ("New Orleans" is the city), a country never by its last
+    ("Air France" / "France"), and a name the NER took for a person's only when the dropped
+    words are a place ("Julius Jones", typed ORG, and "Jones" stay a person's name)."""
+    chain_votes: dict[int, Votes] = defaultdict(lambda: defaultdict(float))
+    for index in range(len(mentions)):
+        for kind, weight in votes[index].items():
+            chain_votes[sets.find(index)][kind] += weight
+
+    types = [_winner(chain_votes[sets.find(index)]) for index in range(len(mentions))]
+
+    def chain_type(index: int) -> EntityType:  # the type of its chain before any short name
+        return types[index]
+
+    places = {org_key(m.text) for i, m in enumerate(mentions) if chain_type(i) is EntityType.LOC}
+    ends: dict[str, set[str]] = defaultdict(set)  # short key -> full keys so ending
+    place_left_out: set[tuple[str, str]] = set()  # (short, full): the full name opens on a place
+    starts: dict[str, set[str]] = defaultdict(set)  # short key -> full keys so starting
+    first_full: dict[str, int] = {}  # full key -> its first mention
+    for index, mention in enumerate(mentions):
+        if not is_multi_word(mention.text) or chain_type(index) is not EntityType.ORG:
+            continue
+        full = org_key(mention.text)
+        first_full.setdefault(full, index)
+        words = mention.text.split()  # a hyphenated word is one ("Computerworld-Microsoft")
+        for size in range(1, len(words)):
+            head, tail = org_key(" ".join(words[:size])), org_key(" ".join(words[size:]))
+            if head.split()[-1:] == [] or head.split()[-1] in _FUNCTION_WORDS:
+                continue
+            if tail.split()[0] in _FUNCTION_WORDS:
+                continue
+            starts[head].add(full)
+            ends[tail].add(full)
+            if head in places:
+                place_left_out.add((tail, full))
+    if not first_full:
+        return
+    people = {
+        sets.find(i)
+        for i, m in enumerate(mentions)
+        if m.type is EntityType.PERSON and is_multi_word(m.text)
+    }
+    first_short: dict[str, int] = {}
+    for index, mention in enumerate(mentions):
+        first_short.setdefault(org_key(mention.text), index)
+    for index, mention in enumerate(mentions):
+        short = org_key(mention.text)
+        if (
+            short in first_full
+            or len(short.replace(" ", "")) < _SHORT_FORM_MIN
+            or sets.find(index) in people
+        ):
+            continue
+        by_end = ends.get(short, set())
+        by_start = starts.get(short, set())
+        if len(by_end) == 1 and not by_start and territory(mention.text) is None:
+            (full,) = by_end
+            # a surname is not an organisation's short name ("Julius Jones", an ORG to the NER,
+            # and "Jones"), unless the name opens on a place ("Miami Dolphins" / "Dolphins")
+            if chain_type(index) is not EntityType.PERSON or (short, full) in place_left_out:
+                _join_short(sets, votes, mentions, first_full[full], index)
+
+
+def _join_short(
+    sets: UnionFind, votes: list[Votes], mentions: Sequence[Mention], full: int, short: int
+) -> None:
+    """Join a short name to the full one; the NER's label of the short name no longer votes for
+    the type ("Bears" read as a place five times does not make the Chicago Bears one)."""
+    sets.union(full, short)
+    label = mentions[short].type
+    votes[short][label] -= _SOURCE_WEIGHT.get(mentions[short].source.split(":")[0], 1.0)
 
 
 def _join_by_key(

@@ -15,7 +15,11 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
   are recorded as variants;
 - ``first_words``: an organisation named by the first words of its name joins the only longer
-  organisation name so starting, when the short name is never a place's or a person's.
+  organisation name so starting, when the short name is never a place's or a person's — within
+  one document too when it named the organisation in full first.
+
+An entity's type is voted by the chains that name it in full when there are any: a bare word is
+the NER's weakest guess.
 
 Two chains of one document are never merged (the document told them apart), directly or through
 others.
@@ -307,6 +311,7 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers")."""
     longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
+    holder: dict[tuple[str, str], int] = {}  # (document, full name) -> its chain there
     not_orgs = {
         org_key(surface)
         for local in locals_
@@ -326,6 +331,7 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             words = org_key(surface).split()
             full = " ".join(words)
             owner.setdefault(full, index)
+            holder.setdefault((local.document, full), index)
             for size in range(1, len(words)):
                 first = " ".join(words[:size])
                 longer[first].add(full)
@@ -343,7 +349,13 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
         (full,) = names
         other = owner[full]
         evidence = f"{local.best!r} is a short form of {locals_[other].best!r}, the only name so"
-        clusters.union(other, index, Merge("first_words", evidence))
+        beside = holder.get((local.document, full))
+        if beside is not None and min(locals_[beside].mentions) < min(local.mentions):
+            # named in full, then short in one article ("Lehman Brothers … Lehman"): the
+            # article shortened the name, it did not name another organisation
+            clusters.union(beside, index, Merge("first_words", evidence), within_document=True)
+        else:
+            clusters.union(other, index, Merge("first_words", evidence))
 
 
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
@@ -706,10 +718,14 @@ def _family_names(entities: list[ResolvedEntity]) -> list[ResolvedEntity]:
 def _entity(root: int, members: Sequence[Local], merges: list[Merge]) -> ResolvedEntity:
     surfaces: Counter[str] = Counter()
     types: Counter[EntityType] = Counter()
+    full_types: Counter[EntityType] = Counter()  # of the chains that name it in full
     for local in members:
         surfaces.update(local.surfaces)
         types[local.type] += sum(local.surfaces.values())
-    kind = types.most_common(1)[0][0]
+        full_types[local.type] += sum(n for s, n in local.surfaces.items() if multi_word(s))
+    # a full name's type outvotes its short forms' ("Bears", a place five times to the NER, and
+    # "Chicago Bears", a club): a bare word is the NER's weakest guess
+    kind = (+full_types or types).most_common(1)[0][0]
     name = _canonical(surfaces, kind)
     variants = _variants(surfaces, merges)
     first = members[0]  # the chain of the first document, in ingestion order, to name it
