@@ -372,3 +372,19 @@ def test_a_name_shortened_by_its_first_words_in_the_article_that_gave_it_in_full
         {"Microsoft": ORG, "Microsoft Security Response Center": ORG},
     )
     assert len(resolve([first_short])) == 2
+
+
+def test_a_person_s_title_noun_right_before_a_name_makes_it_a_person_s() -> None:
+    text = (
+        '"Rest is the plan," Saints head coach Sean Payton said. The official Xinhua agency '
+        "reported it. Le chanteur Paul Vidal était là. The Mercer Bank paid."
+    )
+    named = doc(
+        "a",
+        text,
+        {"Sean Payton": L, "Xinhua": ORG, "Paul Vidal": L, "Mercer Bank": ORG},
+        "en",
+    )
+    types = {m.text: m.type for m in named.mentions}
+    assert types["Sean Payton"] is P and types["Paul Vidal"] is P  # the NER said a place
+    assert types["Xinhua"] is ORG and types["Mercer Bank"] is ORG  # "official" is no title here

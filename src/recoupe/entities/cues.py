@@ -6,6 +6,7 @@ import re
 
 from recoupe.entities.model import EntityType
 from recoupe.entities.names import is_acronym
+from recoupe.entities.roles import PERSON_TITLES
 
 # Words before a name that make it a person: courtesy titles and offices.
 _PERSON_BEFORE = re.compile(
@@ -35,6 +36,7 @@ _ORG_WORDS = re.compile(
 # Prepositions of place right before a single-word name: "à Lyon", "in Leeds".
 _PLACE_BEFORE = re.compile(r"(?:\b(?:à|au|aux|en|vers|près de|in|to|near|from|across)\s+)$")
 _LOOKBEHIND = 40
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
 def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
@@ -48,8 +50,14 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
         votes[EntityType.ORG] = 1
         if _PLACE_BEFORE.search(before):
             votes[EntityType.LOC] = 2.5
-    elif _PERSON_BEFORE.search(before):
+    elif _PERSON_BEFORE.search(before) or _title_before(before):
         votes[EntityType.PERSON] = 3
     elif " " not in name and _PLACE_BEFORE.search(before):
         votes[EntityType.LOC] = 2.5
     return votes
+
+
+def _title_before(before: str) -> bool:
+    """A person's noun of the role lexicon right before the name ("coach", "chanteur")."""
+    found = _WORD_BEFORE.search(before)
+    return found is not None and found.group(1).lower() in PERSON_TITLES

@@ -391,6 +391,16 @@ def _en_lexicon() -> _Lexicon:
 
 _LEXICONS: dict[str, _Lexicon] = {"fr": _fr_lexicon(), "en": _en_lexicon()}
 
+# person nouns that also name, right before a name, what is no person's title: "the official
+# Xinhua agency", "the head Office", "the General Motors", "Premier League"
+_NOT_BEFORE_NAMES = _words(
+    """official head forward member guard chair premier general representative supporter
+    champion agent général générale responsable garde"""
+)
+PERSON_TITLES = (_EN_PERSON_SINGULAR | _FR_PERSON_SINGULAR | _RANK_HEADS) - _NOT_BEFORE_NAMES
+"""Singular person nouns, French and English, that make the name right after them a person's
+("coach Sean Payton", "le chanteur Jean Roe")."""
+
 # ---------------------------------------------------------------------------------------------
 # Tokens
 
