@@ -404,6 +404,8 @@ def test_a_single_labelled_line_is_no_interview() -> None:
         ("according to Jane Roe", "Jane Roe"),
         ("Jane Roe, the mayor of Leeds, said", "Jane Roe"),
         ("Roe added on Tuesday", "Roe"),
+        ("Jane Roe, an assistant state attorney general said Tuesday", "Jane Roe"),
+        ("Jane Roe, who chaired the inquiry in Leeds, said", "Jane Roe"),
     ],
 )
 def test_en_speaker_after(attribution: str, speaker: str) -> None:

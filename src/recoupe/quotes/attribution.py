@@ -695,13 +695,21 @@ def _speaker_then_verb(ctx: Ctx, i: int) -> Speaker | None:
     if ctx.low(k) == "," and verb_group(ctx, k + 1, loose=True) is not None:
         k += 1
     elif ctx.low(k) == ",":
+        relative = False  # "X, who attended the meeting, said": the clause's own verb
         for j in range(k + 1, min(k + 14, len(ctx.toks))):
             if ctx.low(j) == ",":
                 k = _skip_adverbs(ctx, j + 1)
                 break
             if is_boundary(ctx.toks[j]):
                 return None
+            relative = relative or ctx.low(j) in _RELATIVES
+            if not relative and j > k + 2 and verb_group(ctx, j, loose=True) is not None:
+                k = j  # "X, an assistant attorney general said": the apposition left open
+                break
     return speaker if verb_group(ctx, k, loose=True) is not None else None
+
+
+_RELATIVES = frozenset({"who", "which", "whose", "whom", "that", "qui", "que", "qu'", "dont"})
 
 
 # ---------------------------------------------------------------------------------------------
