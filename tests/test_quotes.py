@@ -1206,3 +1206,37 @@ def test_a_title_ending_like_a_participle_is_read_past() -> None:
         "Dana Whitfield",
         "Aaron Kemp",
     ]
+
+
+def test_a_pronoun_skips_the_person_the_text_gives_the_other_gender() -> None:
+    text = (
+        "L'ancienne ministre Claire Roux a reçu mardi le préfet. M. Paul Vidal a pris des notes. "
+        "« Nous fermerons en juin », a-t-elle annoncé."
+    )
+    assert quotes(text, ["Claire Roux", "Paul Vidal"]) == [
+        ("Nous fermerons en juin", "elle", "Claire Roux", False)
+    ]
+    english = (
+        "Anna Price, the company's spokeswoman, met the mayor. Mr. Tom Hale, his deputy, took "
+        "notes. “We will close in June,” she said."
+    )
+    assert en(english, ["Anna Price", "Tom Hale"]) == [
+        ("We will close in June", "she", "Anna Price", False)
+    ]
+    # no evidence of gender: the nearest person, as before
+    plain = "Anna Price met Tom Hale. “We will close in June,” she said."
+    assert en(plain, ["Anna Price", "Tom Hale"]) == [
+        ("We will close in June", "she", "Tom Hale", False)
+    ]
+
+
+def test_gender_is_read_from_titles_and_role_openings_never_from_names() -> None:
+    from recoupe.quotes.gender import genders
+
+    text = "Mme Lou Bart, M. Max Roy, l'ancienne candidate Eve Sol, the German chancellor Ada Kurz."
+    names = ["Lou Bart", "Max Roy", "Eve Sol", "Ada Kurz"]
+    ms = mentions(text, names)
+    roles = find_roles(text, ms, language="fr")
+    got = dict(zip(names, genders(text, ms, roles), strict=True))
+    assert got["Lou Bart"] == "f" and got["Max Roy"] == "m" and got["Eve Sol"] == "f"
+    assert got["Ada Kurz"] is None  # "German" is a name, not a masculine in -man

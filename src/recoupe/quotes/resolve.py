@@ -6,7 +6,8 @@
 * ``il`` / ``elle`` / ``he`` / ``she``: the speaker of the previous attributed
   quote when it is in the same or the previous paragraph and no other person has opened a
   sentence since (``Le préfet, X, a promis …``), else the nearest person named before (names
-  inside quotes left out);
+  inside quotes left out); never a person the document gives the other gender by a title or a
+  role (``Mme``, ``Mr``, ``l'ancienne ministre``, ``spokeswoman``: :mod:`recoupe.quotes.gender`);
 * a person's description (``le ministre``, ``the prosecutor``): the nearest person named before
   with a role (:class:`RoleFact`) built on the same noun (``ministre`` matches ``ministres de
   l'Intérieur``, ``procureure`` matches ``procureur``), else the nearest person named before; one
@@ -29,6 +30,7 @@ from functools import lru_cache
 
 from recoupe.entities.model import EntityType, RoleFact
 from recoupe.quotes.attribution import Speaker
+from recoupe.quotes.gender import Gender, genders, pronoun_gender
 from recoupe.quotes.lexicon import Lexicon
 from recoupe.quotes.tokens import Mentions
 
@@ -66,6 +68,7 @@ class Resolver:
             self.role_words.setdefault(role.mention, []).extend(fold(role.text).split())
         self.quoted: list[tuple[int, int]] = []
         self.previous: tuple[int, int] | None = None  # (person mention, end of its quote)
+        self.genders = genders(text, items, roles)
 
     def add_quote(self, start: int, end: int, mention: int | None) -> None:
         self.quoted.append((start, end))
@@ -105,7 +108,8 @@ class Resolver:
             return None, True
         pos = min(anchor, speaker.start)
         if kind == "pronoun":
-            return self._pronoun(pos), False
+            gender = pronoun_gender(self.text[speaker.start : speaker.end])
+            return self._pronoun(pos, gender), False
         if kind == "latter":  # "ce dernier", "the latter": the last person named
             return self._nearest_person(pos), False
         if kind == "person":
@@ -118,16 +122,26 @@ class Resolver:
             return self._org_described(speaker.head, pos), False
         return None, False
 
-    def _pronoun(self, pos: int) -> int | None:
-        """The previous quote's speaker, unless another person opened a sentence since."""
+    def _pronoun(self, pos: int, gender: Gender | None = None) -> int | None:
+        """The previous quote's speaker, unless another person opened a sentence since; never
+        a person the document gives the other gender ("elle" is not "M. Roe")."""
+
+        def fits(index: int) -> bool:
+            known = self.genders[index]
+            return gender is None or known is None or known == gender
+
         previous = self.previous
-        if previous is None or not self._recent_paragraph(previous[1], pos):
-            return self._nearest_person(pos)
+        if (
+            previous is None
+            or not self._recent_paragraph(previous[1], pos)
+            or not fits(previous[0])
+        ):
+            return next((i for i in self._people_before(pos) if fits(i)), None)
         for index in self._people_before(pos):
             m = self.mentions.items[index]
             if m.start < previous[1]:
                 break
-            if index != previous[0] and self._opens_sentence(m.start):
+            if index != previous[0] and self._opens_sentence(m.start) and fits(index):
                 return index
         return previous[0]
 
