@@ -204,7 +204,7 @@ def test_a_date_in_a_clause_of_its_own_is_no_happening_of_the_next_clause() -> N
     assert [text[e.date_start : e.date_end] for e in found] == ["2003"]
 
 
-def test_durations_and_open_intervals_are_not_events() -> None:
+def test_durations_and_a_state_of_no_one_since_a_date_are_not_events() -> None:
     text = "Il vit sous protection depuis 2024 et attend depuis deux ans."
     found = find_events(
         text,
@@ -216,6 +216,27 @@ def test_durations_and_open_intervals_are_not_events() -> None:
         reference="2026-01-10",
     )
     assert found == []
+
+
+def test_a_state_since_a_date_dates_its_start_and_a_bound_dates_nothing() -> None:
+    text = (
+        "Charles Roux, président du directoire depuis 1999, a démissionné. Claire Vidal dirige "
+        "la caisse depuis septembre. Paul Nadal restera en poste jusqu'au 15 mars."
+    )
+    timexes = [
+        T(text.index("depuis 1999"), text.index("depuis 1999") + 11, "depuis 1999", "1999/..", "year"),
+        T(text.index("depuis sept"), text.index("depuis sept") + 16, "depuis septembre", "2008-09/..", "month"),
+        T(text.index("jusqu'au"), text.index("jusqu'au") + 17, "jusqu'au 15 mars", "../2009-03-15", "day"),
+    ]  # fmt: skip
+    names = mentions(text, "Charles Roux", "Claire Vidal", "Paul Nadal")
+    dated = find_events(text, timexes, names, reference="2008-10-20")
+    assert [(e.date, text[e.date_start : e.date_end]) for e in dated] == [
+        ("1999", "depuis 1999"),
+        ("2008-09", "depuis septembre"),
+    ]
+    # without a publication date, "depuis septembre" is of no known year: only a written year
+    undated = find_events(text, timexes, names, reference=None)
+    assert [e.date for e in undated] == ["1999"]
 
 
 def _timeline(docs: dict[str, tuple[str, list[T], list[Mention], str | None, str]]):  # type: ignore[no-untyped-def]

@@ -7,6 +7,9 @@ future form, or a French passive told in the present ("The building was construc
 day on January 5", "Le musée est fermé le 25 décembre"): its date, the entities named in the
 sentence, and its status — ``planned`` when the date is after the document's reference date
 or the sentence announces it, ``happened`` when the date is past and the sentence reports it.
+A state told since a date ("président du directoire depuis 1999", "with Apple since November
+2008") is dated by its start (in a document without a date, only when the year is written); a
+bound ("jusqu'au 15 mars") dates nothing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from recoupe.events.lexicon import classes, is_cancelled, tells_happening, tense
 from recoupe.events.model import EventFact, TimexLike
 from recoupe.time.dates import bounds
 
+_YEAR = re.compile(r"\b\d{4}\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
 
 
@@ -59,7 +63,13 @@ def find_events(
     spans = sentences(text)
     events = []
     for timex in timexes:
-        if timex.kind != "date" or not timex.value or ".." in timex.value:
+        if timex.kind != "date" or not timex.value or timex.value.startswith(".."):
+            continue  # "jusqu'au 15 mars", "until March": a bound, no happening
+        # "président depuis 1999", "with Apple since November 2008": the state began then —
+        # in a document without a date, only when the year is written ("depuis septembre" may
+        # be of any year)
+        value = timex.value.removesuffix("/..")
+        if value != timex.value and reference is None and not _YEAR.search(timex.text):
             continue
         start, end = next(
             ((s, e) for s, e in spans if s <= timex.start < e), (timex.start, timex.end)
@@ -78,9 +88,9 @@ def find_events(
                 end=end,
                 date_start=timex.start,
                 date_end=timex.end,
-                date=timex.value,
+                date=value,
                 precision=timex.precision,
-                status=status(timex.value, sentence, timex.direction, reference),
+                status=status(value, sentence, timex.direction, reference),
                 mentions=inside,
                 classes=kinds,
                 cancelled=is_cancelled(sentence),
