@@ -388,3 +388,28 @@ def test_a_person_s_title_noun_right_before_a_name_makes_it_a_person_s() -> None
     types = {m.text: m.type for m in named.mentions}
     assert types["Sean Payton"] is P and types["Paul Vidal"] is P  # the NER said a place
     assert types["Xinhua"] is ORG and types["Mercer Bank"] is ORG  # "official" is no title here
+
+
+def test_initials_read_hyphens_and_dots_and_two_letters_only_after_the_full_name() -> None:
+    docs = [
+        doc("a", "L'Agence France-Presse a publié la dépêche.", {"Agence France-Presse": ORG}),
+        doc("b", "Selon l'AFP, la visite aura lieu.", {"AFP": ORG}),
+        doc(
+            "c",
+            "The U.S. Department of Agriculture paid the loan; USDA staff said so.",
+            {"U.S. Department of Agriculture": ORG, "USDA": ORG},
+            "en",
+        ),
+        doc(
+            "d",
+            "Le Parti socialiste a voté contre. Le PS demande un débat.",
+            {"Parti socialiste": ORG, "PS": ORG},
+        ),
+        doc("e", "Le PS de Lille a voté contre.", {"PS": ORG, "Lille": L}),
+        doc("f", "Le PM a parlé. Le Pôle Media a répondu.", {"PM": ORG, "Pôle Media": ORG}),
+    ]
+    groups = names_of(resolve(docs), docs)
+    assert {"Agence France-Presse", "AFP"} in groups
+    assert {"U.S. Department of Agriculture", "USDA"} in groups
+    assert {"Parti socialiste", "PS"} in groups  # "PS" of document e joins it by name
+    assert {"PM"} in groups  # two letters before the name they might spell: not read so

@@ -14,6 +14,8 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
   are recorded as variants;
+- ``initials``: an acronym defined nowhere joins the only organisation named in full whose
+  words' initials spell it (two letters only in the article that named it in full first);
 - ``first_words``: an organisation named by the first words of its name joins the only longer
   organisation name so starting, when the short name is never a place's or a person's — within
   one document too when it named the organisation in full first.
@@ -60,7 +62,8 @@ _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
-_MIN_INITIALS = 3  # letters of an undefined acronym read as initials
+_MIN_INITIALS = 3  # letters of an undefined acronym read as initials across the dossier
+_SHORT_INITIALS = 2  # letters of one read as initials in the article that named it in full
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\. ?){2,6}")  # "U.S." is "US": dots are no spelling
 
 
@@ -606,26 +609,54 @@ def _org_like(local: Local) -> bool:
 def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     """An acronym defined nowhere in the dossier ("UFP", "NRCA" where no article spells it out
     beside it) is the one organisation named in full whose words' initials spell it ("Union
-    des forces progressistes"): only when exactly one such name is in the dossier."""
+    des forces progressistes"; a hyphenated word or dotted initials give a letter each or one:
+    "Agence France-Presse" / "AFP", "U.S. Department of Agriculture" / "USDA"): only when
+    exactly one such name is in the dossier. Two letters spell too many names: only in an
+    article that named the organisation in full before ("le Parti socialiste … le PS")."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
             words = _content_words(local.best)
             if len(words) >= 2:
-                by_initials["".join(w[0] for w in words)].add(index)
+                for spelled in _initials(words):
+                    by_initials[spelled].add(index)
     for index, local in enumerate(locals_):
         short = local.best.replace(".", "")
-        if not _org_like(local) or not (_MIN_INITIALS <= len(short) <= 6) or not short.isupper():
-            continue  # two letters ("PM", "BA") spell too many names
+        if not _org_like(local) or not (_SHORT_INITIALS <= len(short) <= 6) or not short.isupper():
+            continue
         if local.acronyms or territory(local.best) is not None:
             continue  # defined in its document, or a country's code
         named = by_initials.get(short.lower(), set())
+        if len(short) < _MIN_INITIALS:
+            named = {  # "PM", "BA": only the name its own article gave before
+                i
+                for i in named
+                if locals_[i].document == local.document
+                and min(locals_[i].mentions) < min(local.mentions)
+            }
         roots = {clusters.find(i) for i in named}
         if len(roots) == 1 and clusters.find(index) not in roots:
             full = locals_[min(named)].best
             evidence = f"{local.best!r} is spelled by the initials of {full!r}, the only such name"
             merge = Merge("initials", evidence)
             clusters.union(min(named), index, merge, within_document=True)
+
+
+_MAX_SPELLINGS = 8  # initials a name may give, its hyphenated words read both ways
+
+
+def _initials(words: Sequence[str]) -> set[str]:
+    """The initials a name's content words spell, a hyphenated word giving its first letter or
+    one per part ("france-presse": "f" or "fp"; "u-s", dotted initials folded: "u" or "us")."""
+    spelled = {""}
+    for word in words:
+        options = {word[0]}
+        if "-" in word:
+            options.add("".join(part[0] for part in word.split("-") if part))
+        spelled = {s + o for s in spelled for o in options}
+        if len(spelled) > _MAX_SPELLINGS:
+            return set()
+    return spelled
 
 
 def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
