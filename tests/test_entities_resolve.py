@@ -413,3 +413,24 @@ def test_initials_read_hyphens_and_dots_and_two_letters_only_after_the_full_name
     assert {"U.S. Department of Agriculture", "USDA"} in groups
     assert {"Parti socialiste", "PS"} in groups  # "PS" of document e joins it by name
     assert {"PM"} in groups  # two letters before the name they might spell: not read so
+
+
+def test_one_person_s_full_name_written_several_ways_in_one_text_is_one_entity() -> None:
+    text = (
+        "Brian G. Nichols, 37, was convicted. Brian Nichols said nothing. Timothy D. Cook met "
+        "Tim Cook's staff. Carla Bruni sang; Carla Bruni-Sarkozy smiled, and Nicolas Sarkozy "
+        "left. Jean Roe and Paul Roe came; John Poe Jr. and John Poe Sr. too, with John Poe."
+    )
+    names = [
+        "Brian G. Nichols", "Brian Nichols", "Timothy D. Cook", "Tim Cook", "Carla Bruni",
+        "Carla Bruni-Sarkozy", "Nicolas Sarkozy", "Jean Roe", "Paul Roe", "John Poe Jr.",
+        "John Poe Sr.", "John Poe",
+    ]  # fmt: skip
+    one = doc("a", text, dict.fromkeys(names, P), "en")
+    groups = names_of(resolve([one]), [one])
+    assert {"Brian G. Nichols", "Brian Nichols"} in groups
+    assert {"Timothy D. Cook", "Tim Cook"} in groups
+    assert {"Carla Bruni", "Carla Bruni-Sarkozy"} in groups
+    assert {"Nicolas Sarkozy"} in groups
+    assert {"Jean Roe"} in groups and {"Paul Roe"} in groups  # two people of one surname
+    assert {"John Poe"} in groups  # the father's or the son's: the text does not say

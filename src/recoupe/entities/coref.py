@@ -1,6 +1,8 @@
 """Within one document: which mentions name the same entity, and of which type.
 
-Full names first group by their key; a bare surname ("Castel") or title + surname (the title is
+Full names first group by their key, then the forms of one person's full name (a middle
+initial, a short given name, a hyphenated married name) when no other person shares the surname
+in the text; a bare surname ("Castel") or title + surname (the title is
 already stripped) joins the full name whose surname it is — the nearest one before it when
 several people share the surname (brothers); a bare given name joins the only full name that
 starts with it; acronyms join their long forms; an organisation's last words name it again ("the
@@ -16,8 +18,17 @@ from dataclasses import replace
 
 from recoupe.entities.cues import type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
+from recoupe.entities.names import (
+    SUFFIXES,
+    compatible_middles,
+    core_person,
+    name_key,
+    org_key,
+    place_key,
+    short_given,
+    split_person,
+)
 from recoupe.entities.names import multi_word as is_multi_word
-from recoupe.entities.names import name_key, org_key, place_key, split_person
 from recoupe.entities.territories import territory
 from recoupe.entities.unionfind import UnionFind
 
@@ -44,6 +55,7 @@ def build_chains(
     keys = [name_key(mention.text) for mention in mentions]
     sets = UnionFind(len(mentions))
     _join_same_names(sets, keys, multi_word=True, mentions=mentions)
+    _join_full_name_forms(sets, mentions, votes)
     persons = _full_names(sets, mentions, keys, votes)
     _attach_short_names(sets, mentions, keys, persons)
     _join_same_names(sets, keys, multi_word=False, mentions=mentions)
@@ -80,6 +92,53 @@ def _join_same_names(
             sets.union(first[key], index)
         else:
             first[key] = index
+
+
+def _join_full_name_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[Votes]) -> None:
+    """One person's full name written several ways in one text: with or without a middle
+    initial or a generational suffix ("Brian G. Nichols" / "Brian Nichols"), a short given name
+    ("Timothy D. Cook" / "Tim Cook"), a given initial ("J. Roe"), a hyphenated married name
+    ("Carla Bruni" / "Carla Bruni-Sarkozy") — when every form of that surname in the text may
+    be one person's; two people of one surname ("Jean Roe" and "Paul Roe", "Roe Jr." and "Roe
+    Sr.") keep all its forms apart."""
+    forms: dict[str, dict[str, int]] = defaultdict(dict)  # surname -> name key -> first mention
+    hyphenated: list[tuple[int, list[str]]] = []  # a surname's parts ("bruni", "sarkozy")
+    for index, mention in enumerate(mentions):
+        if not is_multi_word(mention.text) or _winner(votes[index]) is not EntityType.PERSON:
+            continue
+        given, _, surname = core_person(mention.text)
+        if not given:
+            continue
+        forms[surname].setdefault(name_key(mention.text), index)
+        last = mention.text.split()[-1]
+        if "-" in last and surname.endswith(name_key(last)):
+            hyphenated.append((index, [name_key(part) for part in last.split("-") if part]))
+    for index, parts in hyphenated:  # a part that is another form's whole surname
+        for part in {parts[0], parts[-1]} & forms.keys():
+            forms[part].setdefault(name_key(mentions[index].text), index)
+    for members in forms.values():
+        firsts = list(members.values())
+        if len(firsts) < 2:
+            continue
+        names = [mentions[i].text for i in firsts]
+        if all(_one_person(a, b) for n, a in enumerate(names) for b in names[n + 1 :]):
+            for other in firsts[1:]:
+                sets.union(firsts[0], other)
+
+
+def _one_person(a: str, b: str) -> bool:
+    given_a, middles_a, _ = core_person(a)
+    given_b, middles_b, _ = core_person(b)
+    suffixes_a = {w for w in name_key(a).split() if w in SUFFIXES}
+    suffixes_b = {w for w in name_key(b).split() if w in SUFFIXES}
+    if suffixes_a and suffixes_b and suffixes_a != suffixes_b:
+        return False
+    if not compatible_middles(middles_a, middles_b):
+        return False
+    if given_a == given_b or short_given(given_a, given_b):
+        return True
+    shorter, longer = sorted((given_a, given_b), key=len)
+    return len(shorter) == 1 and longer.startswith(shorter)  # "J. Roe" / "John Roe"
 
 
 def _full_names(
