@@ -157,3 +157,24 @@ def test_decisions_follow_a_page_that_changed_and_say_when_they_no_longer_apply(
     log = run_recoupe("entities", "log", "--db", db).stdout
     assert log.count("NOT APPLIED: its entity is no longer in the dossier") == 2
     assert "Le juge Delorme" in _entities(db)
+
+
+def test_a_name_is_also_listed_as_written_with_its_capitalised_article(tmp_path: Path) -> None:
+    db = str(tmp_path / "d.db")
+    english = (
+        "The verdict was reported by The Atlanta Tribune on Friday, and the judge thanked the "
+        "jury. The Atlanta Tribune said the hearing lasted two days."
+    )
+    french = (
+        "Le juge Antoine Delorme a confirmé la décision mardi à Grenoble, a rapporté Le "
+        "Parisien. Le Parisien précise que l'audience a duré deux jours."
+    )
+    batch = _records(tmp_path, english, french)
+    assert run_recoupe("ingest", str(batch), "--db", db).returncode == 0
+    aliases = {
+        alias
+        for entity in _entities(db).values()
+        for alias in entity["aliases"]  # type: ignore[attr-defined]
+    }
+    assert "Atlanta Tribune" in aliases and "The Atlanta Tribune" in aliases
+    assert "Le Parisien" in aliases

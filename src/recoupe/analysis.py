@@ -9,6 +9,7 @@ per-document results.
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -286,6 +287,7 @@ def to_record(
     )
     aliases = [entity.name, *(a for a in entity.aliases if a != entity.name)]
     aliases += _titled(entity, docs, texts, set(aliases))
+    aliases += _with_article(entity, docs, texts, set(aliases))
     return EntityRecord(
         id=entity.id,
         name=entity.name,
@@ -323,6 +325,35 @@ def _titled(
             if titled not in known:
                 known.add(titled)
                 found.append(titled)
+    return found
+
+
+_NAME_ARTICLE = re.compile(r"(?<=[^.!?\s»”\"]\s)(?:The|Le|La|Les|L['’])\s?$")
+
+
+def _with_article(
+    entity: ResolvedEntity,
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+    known: set[str],
+) -> list[str]:
+    """An organisation's name as written with the capitalised article that is part of it
+    ("reported by The Atlanta Journal-Constitution", "selon Le Parisien"): the mention leaves
+    the article out, readers search for both. Not an article opening a sentence."""
+    if entity.type is EntityType.PERSON:
+        return []
+    found: list[str] = []
+    for document, index in entity.mentions:
+        text = texts.get(document)
+        if text is None:
+            continue
+        mention = docs[document].mentions[index]
+        article = _NAME_ARTICLE.search(text, max(0, mention.start - 8), mention.start)
+        if article is not None:
+            written = " ".join(text[article.start() : mention.end].split())
+            if written not in known:
+                known.add(written)
+                found.append(written)
     return found
 
 
