@@ -1240,3 +1240,33 @@ def test_gender_is_read_from_titles_and_role_openings_never_from_names() -> None
     got = dict(zip(names, genders(text, ms, roles), strict=True))
     assert got["Lou Bart"] == "f" and got["Max Roy"] == "m" and got["Eve Sol"] == "f"
     assert got["Ada Kurz"] is None  # "German" is a name, not a masculine in -man
+
+
+def test_a_quote_told_by_several_articles_shows_its_fullest_and_most_common_wording() -> None:
+    from recoupe.quotes.stage import group_quotes
+
+    def told(text: str, quote: str) -> dict[str, object]:
+        start = text.index(quote)
+        return {
+            "start": start, "end": start + len(quote), "text": quote, "speaker_text": "Roe",
+            "speaker_start": None, "speaker_end": None, "speaker_mention": None,
+            "anonymous": False,
+        }  # fmt: skip
+
+    full = "This flaw is being exploited by cyber-criminals and getting worse every day"
+    texts = {
+        "a": "Roe said it was “exploited by cyber-criminals and getting worse every day”.",
+        "b": "“This flaw is being exploited by cyber criminals and getting worse every day,” Roe said.",
+        "c": f"“{full},” Roe said.",
+        "d": f"“{full},” said Jane Roe.",
+    }
+    per_document = {
+        "a": [told(texts["a"], "exploited by cyber-criminals and getting worse every day")],
+        "b": [told(texts["b"], "This flaw is being exploited by cyber criminals and getting worse every day")],
+        "c": [told(texts["c"], full)],
+        "d": [told(texts["d"], full)],
+    }  # fmt: skip
+    (record,) = group_quotes(per_document, texts, [], {}, ["a", "b", "c", "d"])
+    assert record.text == full  # the fullest, in the wording of two articles out of three
+    assert record.occurrences[0].span.document == "c"  # its evidence shows that wording
+    assert {o.span.document for o in record.occurrences} == {"a", "b", "c", "d"}

@@ -4,6 +4,7 @@ quote with all its occurrences and a count of independent sources."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, replace
 from typing import Any
@@ -66,12 +67,29 @@ def _same(a: str, b: str) -> bool:
     return len(shorter.split()) >= _MIN_CONTAINED_WORDS and shorter in longer
 
 
+def _told_best(found: Sequence[tuple[str, QuoteFact]]) -> int:
+    """Which telling of a quote shows it: the fullest (a partial quote inside a longer one shows
+    the longer), then the wording most articles give ("cyber-criminals" in four, "cyber
+    criminals" in one), then the earliest."""
+    wordings = Counter(" ".join(fact.text.split()) for _, fact in found)
+    return max(
+        range(len(found)),
+        key=lambda i: (
+            len(_key(found[i][1].text)),
+            wordings[" ".join(found[i][1].text.split())],
+            -i,
+        ),
+    )
+
+
 def _record(
     found: list[tuple[str, QuoteFact]],
     owners: Mapping[tuple[str, int], str],
     copies: Mapping[str, str],
 ) -> QuoteRecord:
     document, first = found[0]
+    told = _told_best(found)
+    found = [found[told], *found[:told], *found[told + 1 :]]
     speaker = next(
         (
             owners.get((doc, fact.speaker_mention))
@@ -90,13 +108,14 @@ def _record(
         )
         for doc, fact in found
     )
-    key = f"{document}:{first.start}:{first.end}"
+    key = f"{document}:{first.start}:{first.end}"  # the earliest telling names it
+    _, best = found[0]
     return QuoteRecord(
         id="q" + ids.short_hash(key),
-        text=first.text,
+        text=best.text,
         speaker=speaker,
-        speaker_text=first.speaker_text,
-        anonymous=first.anonymous and speaker is None,
+        speaker_text=best.speaker_text,
+        anonymous=best.anonymous and speaker is None,
         occurrences=occurrences,
         sources=len({copies.get(doc, doc) for doc, _ in found}),
     )
