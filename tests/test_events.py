@@ -432,3 +432,14 @@ def test_the_picture_escapes_hostile_text() -> None:
     import xml.dom.minidom
 
     xml.dom.minidom.parseString(svg)  # well-formed
+
+
+def test_a_start_since_a_date_keeps_the_precision_of_its_date() -> None:
+    text = "Paul Nadal dirige la caisse depuis le 3 mars 1999 et Marc Dubois depuis 2008."
+    timexes = [
+        T(text.index("depuis le 3"), text.index("depuis le 3") + 21, "depuis le 3 mars 1999", "1999-03-03/..", "interval"),
+        T(text.index("depuis 2008"), text.index("depuis 2008") + 11, "depuis 2008", "2008/..", "interval"),
+    ]  # fmt: skip
+    names = mentions(text, "Paul Nadal", "Marc Dubois")
+    found = find_events(text, timexes, names, reference="2022-07-01")
+    assert [(e.date, e.precision) for e in found] == [("1999-03-03", "day"), ("2008", "year")]

@@ -1270,3 +1270,36 @@ def test_a_quote_told_by_several_articles_shows_its_fullest_and_most_common_word
     assert record.text == full  # the fullest, in the wording of two articles out of three
     assert record.occurrences[0].span.document == "c"  # its evidence shows that wording
     assert {o.span.document for o in record.occurrences} == {"a", "b", "c", "d"}
+
+
+def test_gender_is_not_shared_by_a_family_nor_read_from_words_that_are_no_gender() -> None:
+    from recoupe.quotes.gender import genders
+
+    family = (
+        "M. Jean Dupont et Claire Dupont ont reçu Sophie Martin. « Nous sommes inquiets », a "
+        "déclaré Claire Dupont. « La situation est grave », a-t-elle ajouté."
+    )
+    assert quotes(family, ["Jean Dupont", "Claire Dupont", "Sophie Martin"])[1] == (
+        "La situation est grave",
+        "elle",
+        "Claire Dupont",
+        False,
+    )
+    text = (
+        "Kate Bell, a human rights activist, spoke. Paul Roe, la nouvelle recrue du club, "
+        "signa. Claire Roux, professeur de droit, parla. Ada Kurz, l'ancienne ministre, vint."
+    )
+    names = ["Kate Bell", "Paul Roe", "Claire Roux", "Ada Kurz"]
+    ms = mentions(text, names)
+    got = dict(zip(names, genders(text, ms, find_roles(text, ms, language="fr")), strict=True))
+    assert got["Kate Bell"] is None and got["Paul Roe"] is None and got["Claire Roux"] is None
+    assert got["Ada Kurz"] == "f"  # an article before a noun of either gender
+
+
+@pytest.mark.parametrize(
+    "attribution", ["Jane Roe, Jim Poe and their lawyer said", "Jane Roe, but her lawyer said"]
+)
+def test_en_no_single_speaker_across_a_coordination(attribution: str) -> None:
+    text = f"“We will not back down,” {attribution}."
+    found = en(text, ["Jane Roe", "Jim Poe"])
+    assert ("We will not back down", "Jane Roe", "Jane Roe", False) not in found

@@ -328,7 +328,9 @@ def _titled(
     return found
 
 
-_NAME_ARTICLE = re.compile(r"(?<=[^.!?\s»”\"]\s)(?:The|Le|La|Les|L['’])\s?$")
+# after a lower-case word or a comma on the same line: mid-sentence, not a dateline
+# ("WASHINGTON (AP) — The Pentagon") nor a headline's next line
+_NAME_ARTICLE = re.compile(r"(?<=[a-zà-ÿ,] )(?:The|Le|La|Les|L['’])\s?$")
 
 
 def _with_article(

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from recoupe.entities.cues import type_votes
+from recoupe.entities.cues import place_before, type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import (
     SUFFIXES,
@@ -25,7 +25,6 @@ from recoupe.entities.names import (
     name_key,
     org_key,
     place_key,
-    short_given,
     split_person,
 )
 from recoupe.entities.names import multi_word as is_multi_word
@@ -62,7 +61,7 @@ def build_chains(
     _join_acronyms(sets, keys, acronyms)
     _join_places(sets, mentions)
     _join_legal_forms(sets, mentions)
-    _join_short_forms(sets, mentions, votes)
+    _join_short_forms(sets, text, mentions, votes)
     chains = sets.groups()
     retyped = list(mentions)
     for chain in chains:
@@ -96,23 +95,25 @@ def _join_same_names(
 
 def _join_full_name_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[Votes]) -> None:
     """One person's full name written several ways in one text: with or without a middle
-    initial or a generational suffix ("Brian G. Nichols" / "Brian Nichols"), a short given name
-    ("Timothy D. Cook" / "Tim Cook"), a given initial ("J. Roe"), a hyphenated married name
-    ("Carla Bruni" / "Carla Bruni-Sarkozy") — when every form of that surname in the text may
-    be one person's; two people of one surname ("Jean Roe" and "Paul Roe", "Roe Jr." and "Roe
-    Sr.") keep all its forms apart."""
+    initial ("Brian G. Nichols" / "Brian Nichols"), a given initial ("J. Roe" / "John Roe"), a
+    hyphenated married name ("Carla Bruni" / "Carla Bruni-Sarkozy") — when every form of that
+    surname in the text may be one person's. Two people of one surname keep all its forms
+    apart: other given names ("Jean Roe" / "Paul Roe", "Jean" / "Jeanne", "Jean-Pierre" /
+    "Jean"), or a generational suffix on one side ("Robert Roe Jr." / "Robert Roe")."""
     forms: dict[str, dict[str, int]] = defaultdict(dict)  # surname -> name key -> first mention
     hyphenated: list[tuple[int, list[str]]] = []  # a surname's parts ("bruni", "sarkozy")
     for index, mention in enumerate(mentions):
         if not is_multi_word(mention.text) or _winner(votes[index]) is not EntityType.PERSON:
             continue
         given, _, surname = core_person(mention.text)
-        if not given:
+        if not given or not surname:
             continue
         forms[surname].setdefault(name_key(mention.text), index)
         last = mention.text.split()[-1]
-        if "-" in last and surname.endswith(name_key(last)):
-            hyphenated.append((index, [name_key(part) for part in last.split("-") if part]))
+        parts = [name_key(part) for part in last.split("-")]
+        parts = [part for part in parts if part]
+        if "-" in last and len(parts) > 1 and surname.endswith(name_key(last)):
+            hyphenated.append((index, parts))
     for index, parts in hyphenated:  # a part that is another form's whole surname
         for part in {parts[0], parts[-1]} & forms.keys():
             forms[part].setdefault(name_key(mentions[index].text), index)
@@ -120,22 +121,28 @@ def _join_full_name_forms(sets: UnionFind, mentions: Sequence[Mention], votes: l
         firsts = list(members.values())
         if len(firsts) < 2:
             continue
-        names = [mentions[i].text for i in firsts]
+        names = [_name_parts(mentions[i].text) for i in firsts]
         if all(_one_person(a, b) for n, a in enumerate(names) for b in names[n + 1 :]):
             for other in firsts[1:]:
                 sets.union(firsts[0], other)
 
 
-def _one_person(a: str, b: str) -> bool:
-    given_a, middles_a, _ = core_person(a)
-    given_b, middles_b, _ = core_person(b)
-    suffixes_a = {w for w in name_key(a).split() if w in SUFFIXES}
-    suffixes_b = {w for w in name_key(b).split() if w in SUFFIXES}
-    if suffixes_a and suffixes_b and suffixes_a != suffixes_b:
+def _name_parts(text: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
+    """(given name as written, a compound one whole; middle names or initials; suffixes)."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    words = [w for w in words if w]
+    suffixes = frozenset(w for w in words[2:] if w in SUFFIXES)
+    words = [w for w in words if w not in suffixes]
+    return (words[0] if words else "", tuple(words[1:-1]), suffixes)
+
+
+def _one_person(
+    a: tuple[str, tuple[str, ...], frozenset[str]], b: tuple[str, tuple[str, ...], frozenset[str]]
+) -> bool:
+    (given_a, middles_a, suffixes_a), (given_b, middles_b, suffixes_b) = a, b
+    if suffixes_a != suffixes_b or not compatible_middles(middles_a, middles_b):
         return False
-    if not compatible_middles(middles_a, middles_b):
-        return False
-    if given_a == given_b or short_given(given_a, given_b):
+    if given_a == given_b:
         return True
     shorter, longer = sorted((given_a, given_b), key=len)
     return len(shorter) == 1 and longer.startswith(shorter)  # "J. Roe" / "John Roe"
@@ -228,14 +235,16 @@ _FUNCTION_WORDS = frozenset(
 _SHORT_FORM_MIN = 4  # letters of a shortened organisation name
 
 
-def _join_short_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[Votes]) -> None:
+def _join_short_forms(
+    sets: UnionFind, text: str, mentions: Sequence[Mention], votes: list[Votes]
+) -> None:
     """An organisation named again by the last words of its name ("the New Orleans Saints …
-    the Saints", "Alaska Dispatch … the Dispatch"), or by its first words after it was named in
-    full ("Lehman Brothers … Lehman"), whatever the type the NER gave the short name, when
-    exactly one organisation of the text has a name so ending or starting. A place never names
-    an organisation by its first words ("New Orleans" is the city), a country never by its last
-    ("Air France" / "France"), and a name the NER took for a person's only when the dropped
-    words are a place ("Julius Jones", typed ORG, and "Jones" stay a person's name)."""
+    the Saints", "Alaska Dispatch … the Dispatch"), whatever the type the NER gave the short
+    name, when exactly one organisation of the text has a name so ending and none so starting.
+    Not a country ("Air France" / "France"), not a name the text uses as a place ("FC Nantes …
+    à Nantes", "Bayern Munich … moved to Munich"), and a name the NER took for a person's only
+    when the dropped words are a place ("Julius Jones", typed ORG, and "Jones" stay a person's
+    name)."""
     chain_votes: dict[int, Votes] = defaultdict(lambda: defaultdict(float))
     for index in range(len(mentions)):
         for kind, weight in votes[index].items():
@@ -258,11 +267,13 @@ def _join_short_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[
         first_full.setdefault(full, index)
         words = mention.text.split()  # a hyphenated word is one ("Computerworld-Microsoft")
         for size in range(1, len(words)):
-            head, tail = org_key(" ".join(words[:size])), org_key(" ".join(words[size:]))
-            if head.split()[-1:] == [] or head.split()[-1] in _FUNCTION_WORDS:
-                continue
-            if tail.split()[0] in _FUNCTION_WORDS:
-                continue
+            head, tail = (
+                org_key(" ".join(words[:size])).split(),
+                org_key(" ".join(words[size:])).split(),
+            )
+            if not head or not tail or head[-1] in _FUNCTION_WORDS or tail[0] in _FUNCTION_WORDS:
+                continue  # "Banque de France" / "France"; "Apple —" has no last words
+            head, tail = " ".join(head), " ".join(tail)
             starts[head].add(full)
             ends[tail].add(full)
             if head in places:
@@ -274,15 +285,20 @@ def _join_short_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[
         for i, m in enumerate(mentions)
         if m.type is EntityType.PERSON and is_multi_word(m.text)
     }
-    first_short: dict[str, int] = {}
-    for index, mention in enumerate(mentions):
-        first_short.setdefault(org_key(mention.text), index)
+    uses: dict[str, list[bool]] = defaultdict(list)  # single-word key -> told as a place?
+    for m in mentions:
+        if " " not in m.text.strip():
+            uses[org_key(m.text)].append(place_before(text, m.start))
+    # a name the text uses as a place at least as often as not ("à Nantes"; not "in Blazers
+    # history" beside "the Blazers" four times)
+    as_place = {key for key, told in uses.items() if 2 * sum(told) >= len(told)}
     for index, mention in enumerate(mentions):
         short = org_key(mention.text)
         if (
             short in first_full
             or len(short.replace(" ", "")) < _SHORT_FORM_MIN
             or sets.find(index) in people
+            or short in as_place
         ):
             continue
         by_end = ends.get(short, set())
@@ -298,11 +314,10 @@ def _join_short_forms(sets: UnionFind, mentions: Sequence[Mention], votes: list[
 def _join_short(
     sets: UnionFind, votes: list[Votes], mentions: Sequence[Mention], full: int, short: int
 ) -> None:
-    """Join a short name to the full one; the NER's label of the short name no longer votes for
-    the type ("Bears" read as a place five times does not make the Chicago Bears one)."""
+    """Join a short name to the full one; the short name no longer votes for the type ("Bears"
+    read as a place five times does not make the Chicago Bears one)."""
     sets.union(full, short)
-    label = mentions[short].type
-    votes[short][label] -= _SOURCE_WEIGHT.get(mentions[short].source.split(":")[0], 1.0)
+    votes[short].clear()
 
 
 def _join_by_key(

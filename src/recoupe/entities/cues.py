@@ -7,6 +7,7 @@ import re
 from recoupe.entities.model import EntityType
 from recoupe.entities.names import is_acronym
 from recoupe.entities.roles import PERSON_TITLES
+from recoupe.entities.territories import territory
 
 # Words before a name that make it a person: courtesy titles and offices.
 _PERSON_BEFORE = re.compile(
@@ -39,6 +40,12 @@ _LOOKBEHIND = 40
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+$")
 
 
+def place_before(text: str, start: int) -> bool:
+    """Whether a preposition of place stands right before ``text[start]`` ("à Lyon", "in Leeds")."""
+    before = text[max(0, start - _LOOKBEHIND) : start].replace("’", "'").lower()
+    return _PLACE_BEFORE.search(before) is not None
+
+
 def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
     """Votes for a mention's type from the words around and inside it (strong evidence: 3)."""
     votes: dict[EntityType, float] = {}
@@ -50,7 +57,11 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
         votes[EntityType.ORG] = 1
         if _PLACE_BEFORE.search(before):
             votes[EntityType.LOC] = 2.5
-    elif _PERSON_BEFORE.search(before) or _title_before(before):
+    elif _PERSON_BEFORE.search(before) or (
+        " " in name.strip() and _title_before(before) and territory(name) is None
+    ):
+        # a person's noun of the lexicon counts before a full name only, not a country's:
+        # "the producer Gaumont", "asset manager BlackRock", "top producer Saudi Arabia"
         votes[EntityType.PERSON] = 3
     elif " " not in name and _PLACE_BEFORE.search(before):
         votes[EntityType.LOC] = 2.5

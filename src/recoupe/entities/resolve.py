@@ -14,8 +14,8 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
   are recorded as variants;
-- ``initials``: an acronym defined nowhere joins the only organisation named in full whose
-  words' initials spell it (two letters only in the article that named it in full first);
+- ``initials``: an acronym of three letters or more defined nowhere joins the only
+  organisation named in full whose words' initials spell it;
 - ``first_words``: an organisation named by the first words of its name joins the only longer
   organisation name so starting, when the short name is never a place's or a person's — within
   one document too when it named the organisation in full first.
@@ -62,8 +62,7 @@ _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
-_MIN_INITIALS = 3  # letters of an undefined acronym read as initials across the dossier
-_SHORT_INITIALS = 2  # letters of one read as initials in the article that named it in full
+_MIN_INITIALS = 3  # letters of an undefined acronym read as initials
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\. ?){2,6}")  # "U.S." is "US": dots are no spelling
 
 
@@ -610,30 +609,24 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     """An acronym defined nowhere in the dossier ("UFP", "NRCA" where no article spells it out
     beside it) is the one organisation named in full whose words' initials spell it ("Union
     des forces progressistes"; a hyphenated word or dotted initials give a letter each or one:
-    "Agence France-Presse" / "AFP", "U.S. Department of Agriculture" / "USDA"): only when
-    exactly one such name is in the dossier. Two letters spell too many names: only in an
-    article that named the organisation in full before ("le Parti socialiste … le PS")."""
+    "Agence France-Presse" / "AFP", "U.S. Department of Agriculture" / "USDA"; a legal form
+    none: "Apple Inc."): only when exactly one such name is in the dossier. Two letters spell
+    too many names ("PS", "AI"): never."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
-            words = _content_words(local.best)
+            # a legal form gives no initial: "Apple Inc." is no "AI"
+            words = [w for w in _content_words(local.best) if w.strip(".") not in _LEGAL_FORMS]
             if len(words) >= 2:
                 for spelled in _initials(words):
                     by_initials[spelled].add(index)
     for index, local in enumerate(locals_):
         short = local.best.replace(".", "")
-        if not _org_like(local) or not (_SHORT_INITIALS <= len(short) <= 6) or not short.isupper():
-            continue
+        if not _org_like(local) or not (_MIN_INITIALS <= len(short) <= 6) or not short.isupper():
+            continue  # two letters ("PM", "BA", "PS") spell too many names
         if local.acronyms or territory(local.best) is not None:
             continue  # defined in its document, or a country's code
         named = by_initials.get(short.lower(), set())
-        if len(short) < _MIN_INITIALS:
-            named = {  # "PM", "BA": only the name its own article gave before
-                i
-                for i in named
-                if locals_[i].document == local.document
-                and min(locals_[i].mentions) < min(local.mentions)
-            }
         roots = {clusters.find(i) for i in named}
         if len(roots) == 1 and clusters.find(index) not in roots:
             full = locals_[min(named)].best
@@ -642,6 +635,9 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             clusters.union(min(named), index, merge, within_document=True)
 
 
+_LEGAL_FORMS = frozenset(
+    {"inc", "corp", "co", "ltd", "plc", "llc", "sa", "sas", "ag", "gmbh", "nv"}
+)
 _MAX_SPELLINGS = 8  # initials a name may give, its hyphenated words read both ways
 
 
@@ -755,8 +751,8 @@ def _entity(root: int, members: Sequence[Local], merges: list[Merge]) -> Resolve
         types[local.type] += sum(local.surfaces.values())
         full_types[local.type] += sum(n for s, n in local.surfaces.items() if multi_word(s))
     # a full name's type outvotes its short forms' ("Bears", a place five times to the NER, and
-    # "Chicago Bears", a club): a bare word is the NER's weakest guess
-    kind = (+full_types or types).most_common(1)[0][0]
+    # "Chicago Bears", a club): a bare word is the NER's weakest guess; they break a tie
+    kind = max(types, key=lambda k: (full_types[k], types[k], -list(types).index(k)))
     name = _canonical(surfaces, kind)
     variants = _variants(surfaces, merges)
     first = members[0]  # the chain of the first document, in ingestion order, to name it

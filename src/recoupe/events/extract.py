@@ -24,6 +24,7 @@ from recoupe.events.model import EventFact, TimexLike
 from recoupe.time.dates import bounds
 
 _YEAR = re.compile(r"\b\d{4}\b")
+_PRECISIONS = {4: "year", 7: "month", 10: "day"}  # "1999", "1999-03", "1999-03-03"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
 
 
@@ -69,8 +70,11 @@ def find_events(
         # in a document without a date, only when the year is written ("depuis septembre" may
         # be of any year)
         value = timex.value.removesuffix("/..")
-        if value != timex.value and reference is None and not _YEAR.search(timex.text):
-            continue
+        precision = timex.precision
+        if value != timex.value:
+            if reference is None and not _YEAR.search(timex.text):
+                continue
+            precision = _PRECISIONS.get(len(value), precision)
         start, end = next(
             ((s, e) for s, e in spans if s <= timex.start < e), (timex.start, timex.end)
         )
@@ -89,7 +93,7 @@ def find_events(
                 date_start=timex.start,
                 date_end=timex.end,
                 date=value,
-                precision=timex.precision,
+                precision=precision,
                 status=status(value, sentence, timex.direction, reference),
                 mentions=inside,
                 classes=kinds,

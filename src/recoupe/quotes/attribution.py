@@ -695,14 +695,15 @@ def _speaker_then_verb(ctx: Ctx, i: int) -> Speaker | None:
     if ctx.low(k) == "," and verb_group(ctx, k + 1, loose=True) is not None:
         k += 1
     elif ctx.low(k) == ",":
-        relative = False  # "X, who attended the meeting, said": the clause's own verb
+        relative = False
         for j in range(k + 1, min(k + 14, len(ctx.toks))):
             if ctx.low(j) == ",":
                 k = _skip_adverbs(ctx, j + 1)
                 break
             if is_boundary(ctx.toks[j]):
                 return None
-            relative = relative or ctx.low(j) in _RELATIVES
+            # "X, who attended …, said", "X, Y and Z said": the verb is not X's alone
+            relative = relative or ctx.low(j) in _RELATIVES or ctx.low(j) in _COORDINATION
             if not relative and j > k + 2 and verb_group(ctx, j, loose=True) is not None:
                 k = j  # "X, an assistant attorney general said": the apposition left open
                 break

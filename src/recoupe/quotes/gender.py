@@ -1,9 +1,15 @@
 """What a document says of a person's gender, to read ``il`` / ``elle`` / ``he`` / ``she``.
 
-Only the text's own grammar and titles are read, never a list of first names: a courtesy title
-before the name ("Mme", "Mrs", "M.", "Mr"), and the words opening a role given to the person
-("l'ancienne candidate", "directrice de", "la porte-parole", "his widow", "spokeswoman"). A
-person's gender is shared by the mentions of the same surname in the document; a person with
+Only the text's own grammar and titles are read, never a list of first names, and only where
+they are unambiguous: a courtesy title before the name ("Mme", "Mrs", "M.", "Mr"); a kin word
+given as a role ("sa veuve", "his wife", "son of"); a noun marked feminine ("directrice",
+"chercheuse", "spokeswoman", "présidente"); an article or adjective before a noun of either
+gender ("l'ancienne ministre", "la juge", "le porte-parole", "la journaliste"). Not the article
+of a noun whose gender is its own ("la nouvelle recrue", "la victime" may be a man), nor a
+masculine form women also use ("professeur", "chairman").
+
+A full name keeps its own evidence; a bare surname takes the one gender the full names of that
+surname in the text share (two people of one family may be a man and a woman); a person with
 evidence both ways, or none, has no gender and stays a candidate for either pronoun.
 """
 
@@ -15,6 +21,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from recoupe.entities.model import EntityType, Mention, RoleFact
+from recoupe.entities.names import fold
 
 Gender = Literal["f", "m"]
 
@@ -24,43 +31,58 @@ def _words(text: str) -> frozenset[str]:
 
 
 _TITLE_BEFORE = re.compile(
-    r"(?:(?P<f>\b(?:Mme|Mmes|Mlle|Madame|madame|Mrs|Ms|Miss)\.?)"
-    r"|(?P<m>\b(?:M\.|MM\.|Monsieur|monsieur|Mr\.?)))\s*$"
+    r"(?:(?P<f>(?<![\w.])(?:Mme|Mmes|Mlle|Madame|madame|Mrs|Ms|Miss)\.?)"
+    r"|(?P<m>(?<![\w.])(?:M\.|MM\.|Monsieur|monsieur|Mr\.?)))\s*$"
 )
-_ROLE_OPENING = 3  # words read at the start of a role: its determiner, adjective and head
+_WORD = r"[^\W\d_][\w-]*"
+_BEFORE_ROLE = 24  # characters read before a role for its article and adjective
+_ROLE_OPENING = 5  # words read at the start of a role, up to its first preposition
+_STOP = _words("de du des d of for at in à au aux chez")
 _FEMININE = _words(
-    """la une cette ancienne nouvelle première dernière seule future femme mère fille sœur
-    soeur épouse veuve compagne tante nièce grand-mère belle-mère madame candidate avocate
-    présidente adjointe députée élue experte ex-épouse wife widow mother daughter
-    sister actress queen princess girlfriend grandmother aunt niece stepmother stepdaughter
-    heiress lady duchess"""
+    """femme mère fille sœur soeur épouse veuve compagne tante nièce grand-mère belle-mère
+    ex-épouse présidente candidate avocate députée adjointe sénatrice directrice wife widow
+    mother daughter sister actress queen princess girlfriend grandmother aunt niece
+    stepmother stepdaughter heiress duchess"""
 )
 _MASCULINE = _words(
-    """le un ce cet ancien nouveau premier dernier seul futur homme père fils frère époux
-    mari veuf compagnon oncle neveu grand-père beau-père monsieur candidat avocat président
-    adjoint député élu expert husband widower father son brother king prince
-    boyfriend grandfather uncle nephew stepfather stepson"""
+    """homme père fils frère époux mari veuf compagnon oncle neveu grand-père beau-père
+    husband widower father son brother king prince boyfriend grandfather uncle nephew
+    stepfather stepson président candidat avocat député adjoint sénateur directeur
+    ambassadeur conseiller chanteur acteur"""
 )
-# French feminine and masculine endings of doer nouns ("directrice", "chercheuse" /
-# "directeur", "chercheur"); English compounds in -woman / -man ("spokeswoman", "chairman")
-_FEMININE_ENDINGS = ("rice", "euse", "ienne", "woman", "women")
-_MASCULINE_ENDINGS = ("teur", "seur", "ien", "man", "men")
-_ELIDED = frozenset({"l", "d"})  # "l'ancienne", split at the apostrophe
-_SHORTEST = 5  # letters: shorter words are too often something else ("men", "bien")
+# articles and adjectives that say the gender of a noun of either gender
+_FEMININE_AGREEMENT = _words("la une cette ancienne nouvelle première seule future")
+_MASCULINE_AGREEMENT = _words("le un ce cet ancien nouveau premier seul futur")
+_EITHER_GENDER = _words(
+    """ministre juge secrétaire porte-parole responsable garde membre collègue élève
+    adjoint-maire photographe interprète diplomate commissaire"""
+)
+_EITHER_ENDINGS = ("iste", "logue")  # "la journaliste", "le sinologue"
+_FEMININE_ENDINGS = ("rice", "euse", "ière")
+_SHORTEST = 6  # letters of a word read by its ending ("prise", "heureuse" are no roles)
 
 
-def _word_gender(word: str) -> Gender | None:
-    """The gender a role's word gives; capitalised words are names ("German", "Truman")."""
-    if word[:1].isupper():
-        return None
-    if word in _FEMININE:
-        return "f"
-    if word in _MASCULINE:
-        return "m"
-    if len(word) >= _SHORTEST:
-        if word.endswith(_FEMININE_ENDINGS):
+def _either(word: str) -> bool:
+    return word in _EITHER_GENDER or word.endswith(_EITHER_ENDINGS)
+
+
+def _role_gender(words: Sequence[str]) -> Gender | None:
+    """The gender the opening words of a role give, read up to its first preposition."""
+    for position, word in enumerate(words[:_ROLE_OPENING]):
+        if word in _STOP:
+            return None
+        if word in _FEMININE:
             return "f"
-        if word.endswith(_MASCULINE_ENDINGS) and not word.endswith("woman"):
+        if word in _MASCULINE:
+            return "m"
+        if len(word) >= _SHORTEST and (
+            word.endswith(_FEMININE_ENDINGS) or (word.endswith("woman") and word != "woman")
+        ):
+            return "f"
+        head = words[position + 1] if position + 1 < len(words) else ""
+        if word in _FEMININE_AGREEMENT and _either(head):
+            return "f"
+        if word in _MASCULINE_AGREEMENT and _either(head):
             return "m"
     return None
 
@@ -79,35 +101,37 @@ def genders(
     text: str, mentions: Sequence[Mention], roles: Sequence[RoleFact]
 ) -> list[Gender | None]:
     """The gender the document gives each mention's person (None: unknown or contradictory)."""
-    evidence: dict[int, set[Gender]] = defaultdict(set)
-    for index, mention in enumerate(mentions):
+    evidence: dict[str, set[Gender]] = defaultdict(set)  # folded name as written -> genders
+    for mention in mentions:
         if mention.type is not EntityType.PERSON:
             continue
         found = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         if found is not None:
-            evidence[index].add("f" if found.group("f") else "m")
+            evidence[fold(mention.text)].add("f" if found.group("f") else "m")
     for role in roles:
-        if mentions[role.mention].type is not EntityType.PERSON:
+        mention = mentions[role.mention]
+        if mention.type is not EntityType.PERSON:
             continue
-        words = re.findall(r"[^\W\d_][\w-]*", role.text)
-        for word in words[:_ROLE_OPENING]:
-            gender = _word_gender(word)
-            if gender is not None:
-                evidence[role.mention].add(gender)
-            if gender is not None or word not in _ELIDED:
-                break  # the first word that is no elided article: the determiner or the head
-    by_surname: dict[str, set[Gender]] = defaultdict(set)
-    for index, found_genders in evidence.items():
-        by_surname[_surname(mentions[index].text)] |= found_genders
+        # with the words just before it: "l'ancienne ministre" is told as a former "ministre"
+        before = re.findall(_WORD, text[max(0, role.start - _BEFORE_ROLE) : role.start])[-2:]
+        while before and before[0].lower() in _STOP:
+            before = before[1:]  # "annonce de la ministre": from "la"
+        words = [w for w in (*before, *re.findall(_WORD, role.text)) if w[:1].islower()]
+        gender = _role_gender([w.lower().replace("’", "'") for w in words])
+        if gender is not None:
+            evidence[fold(mention.text)].add(gender)
+    by_surname: dict[str, set[Gender]] = defaultdict(set)  # the full names' genders
+    for mention in mentions:
+        name = fold(mention.text)
+        if mention.type is EntityType.PERSON and " " in name:
+            known = evidence.get(name, set())
+            by_surname[name.rsplit(" ", 1)[-1]] |= known if len(known) == 1 else {"f", "m"}
     out: list[Gender | None] = []
     for mention in mentions:
-        known = by_surname.get(_surname(mention.text), set())
-        out.append(
-            next(iter(known)) if mention.type is EntityType.PERSON and len(known) == 1 else None
-        )
+        name = fold(mention.text)
+        known = set(evidence.get(name, set()))
+        if " " not in name:
+            known |= by_surname.get(name, set())
+        single = mention.type is EntityType.PERSON and len(known) == 1
+        out.append(next(iter(known)) if single else None)
     return out
-
-
-def _surname(name: str) -> str:
-    words = name.lower().split()
-    return words[-1] if words else ""
