@@ -267,13 +267,13 @@ def _join_short_forms(
         first_full.setdefault(full, index)
         words = mention.text.split()  # a hyphenated word is one ("Computerworld-Microsoft")
         for size in range(1, len(words)):
-            head, tail = (
-                org_key(" ".join(words[:size])).split(),
-                org_key(" ".join(words[size:])).split(),
-            )
-            if not head or not tail or head[-1] in _FUNCTION_WORDS or tail[0] in _FUNCTION_WORDS:
-                continue  # "Banque de France" / "France"; "Apple —" has no last words
-            head, tail = " ".join(head), " ".join(tail)
+            head_words = org_key(" ".join(words[:size])).split()
+            tail_words = org_key(" ".join(words[size:])).split()
+            if not head_words or not tail_words:
+                continue  # "Apple —": no last words
+            if head_words[-1] in _FUNCTION_WORDS or tail_words[0] in _FUNCTION_WORDS:
+                continue  # "Banque de France" / "France"
+            head, tail = " ".join(head_words), " ".join(tail_words)
             starts[head].add(full)
             ends[tail].add(full)
             if head in places:
