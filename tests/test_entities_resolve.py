@@ -338,23 +338,6 @@ def test_an_organisation_named_again_by_the_last_words_of_its_name_in_one_text()
     assert saints.type is ORG  # the short names' wrong label does not outvote the full name
 
 
-def test_a_full_name_decides_the_type_of_an_entity_its_bare_short_forms_mistype() -> None:
-    docs = [
-        doc(
-            "a",
-            "The Chicago Bears signed him; the Bears paid.",
-            {"Chicago Bears": ORG, "Bears": L},
-            "en",
-        ),
-        *(
-            doc(f"b{n}", "The Bears won in Chicago.", {"Bears": L, "Chicago": L}, "en")
-            for n in range(3)
-        ),
-    ]
-    bears = [e for e in resolve(docs) if "Bears" in e.aliases]
-    assert len(bears) == 1 and bears[0].type is ORG
-
-
 def test_a_name_shortened_by_its_first_words_in_the_article_that_gave_it_in_full() -> None:
     text = (
         "Le Parlement européen a voté le texte mardi. Le Parlement siégera de nouveau en mai, "
@@ -476,14 +459,3 @@ def test_a_person_noun_before_a_company_or_a_country_makes_no_person() -> None:
     types = {m.text: m.type for m in named.mentions}
     assert types["Gaumont"] is ORG and types["BlackRock"] is ORG and types["Ferrari"] is ORG
     assert types["Saudi Arabia"] is L and types["Charles Leclerc"] is P
-
-
-def test_a_type_tie_between_full_names_goes_to_the_chains_that_name_it_more() -> None:
-    first = doc("a", "Selon Jean Castel, rien ne change.", {"Jean Castel": ORG})
-    second = doc(
-        "b",
-        "Jean Castel a parlé. Castel a dit non. Castel a promis. Castel est parti.",
-        {"Jean Castel": P, "Castel": P},
-    )
-    (entity,) = resolve([first, second])
-    assert entity.type is P

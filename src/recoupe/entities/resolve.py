@@ -20,9 +20,6 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
   organisation name so starting, when the short name is never a place's or a person's — within
   one document too when it named the organisation in full first.
 
-An entity's type is voted by the chains that name it in full when there are any: a bare word is
-the NER's weakest guess.
-
 Two chains of one document are never merged (the document told them apart), directly or through
 others.
 """
@@ -745,14 +742,10 @@ def _family_names(entities: list[ResolvedEntity]) -> list[ResolvedEntity]:
 def _entity(root: int, members: Sequence[Local], merges: list[Merge]) -> ResolvedEntity:
     surfaces: Counter[str] = Counter()
     types: Counter[EntityType] = Counter()
-    full_types: Counter[EntityType] = Counter()  # of the chains that name it in full
     for local in members:
         surfaces.update(local.surfaces)
         types[local.type] += sum(local.surfaces.values())
-        full_types[local.type] += sum(n for s, n in local.surfaces.items() if multi_word(s))
-    # a full name's type outvotes its short forms' ("Bears", a place five times to the NER, and
-    # "Chicago Bears", a club): a bare word is the NER's weakest guess; they break a tie
-    kind = max(types, key=lambda k: (full_types[k], types[k], -list(types).index(k)))
+    kind = types.most_common(1)[0][0]
     name = _canonical(surfaces, kind)
     variants = _variants(surfaces, merges)
     first = members[0]  # the chain of the first document, in ingestion order, to name it
