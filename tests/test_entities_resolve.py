@@ -459,3 +459,31 @@ def test_a_person_noun_before_a_company_or_a_country_makes_no_person() -> None:
     types = {m.text: m.type for m in named.mentions}
     assert types["Gaumont"] is ORG and types["BlackRock"] is ORG and types["Ferrari"] is ORG
     assert types["Saudi Arabia"] is L and types["Charles Leclerc"] is P
+
+
+def test_name_forms_fold_accents_read_initials_of_compounds_and_skip_particles() -> None:
+    text = (
+        "Jean-Luc Mélenchon parla; J.-L. Mélenchon conclut. Charles de Gaulle et Charles A. de "
+        "Gaulle. Éric J. Zemmour et Eric Zemmour. Jean Roux père et Jean Roux."
+    )
+    names = [
+        "Jean-Luc Mélenchon", "J.-L. Mélenchon", "Charles de Gaulle", "Charles A. de Gaulle",
+        "Éric J. Zemmour", "Eric Zemmour", "Jean Roux père", "Jean Roux",
+    ]  # fmt: skip
+    one = doc("a", text, dict.fromkeys(names, P))
+    groups = names_of(resolve([one]), [one])
+    assert {"Jean-Luc Mélenchon", "J.-L. Mélenchon"} in groups
+    assert {"Charles de Gaulle", "Charles A. de Gaulle"} in groups
+    assert {"Éric J. Zemmour", "Eric Zemmour"} in groups
+    assert {"Jean Roux père"} in groups and {"Jean Roux"} in groups
+
+
+def test_a_short_name_after_to_is_no_place_unless_the_ner_says_so_and_dotted_legal_forms() -> None:
+    text = "Manchester United beat Chelsea. Ronaldo, who returned to United in 2021, scored."
+    named = doc("a", text, {"Manchester United": ORG, "Chelsea": ORG, "United": ORG}, "en")
+    assert {"Manchester United", "United"} in names_of(resolve([named]), [named])
+    docs = [
+        doc("b", "Nestlé S.A. a publié ses comptes.", {"Nestlé S.A.": ORG}),
+        doc("c", "La NSA écoute.", {"NSA": ORG}),
+    ]
+    assert {"NSA"} in names_of(resolve(docs), docs)

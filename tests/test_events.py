@@ -443,3 +443,12 @@ def test_a_start_since_a_date_keeps_the_precision_of_its_date() -> None:
     names = mentions(text, "Paul Nadal", "Marc Dubois")
     found = find_events(text, timexes, names, reference="2022-07-01")
     assert [(e.date, e.precision) for e in found] == [("1999-03-03", "day"), ("2008", "year")]
+
+
+def test_a_start_since_a_week_is_of_week_precision() -> None:
+    text = "Paul Nadal dirige la caisse depuis la semaine dernière."
+    since = T(
+        text.index("depuis"), len(text) - 1, "depuis la semaine dernière", "2024-W08/..", "interval"
+    )
+    (found,) = find_events(text, [since], mentions(text, "Paul Nadal"), reference="2024-02-28")
+    assert (found.date, found.precision) == ("2024-W08", "week")

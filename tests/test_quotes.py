@@ -1303,3 +1303,26 @@ def test_en_no_single_speaker_across_a_coordination(attribution: str) -> None:
     text = f"“We will not back down,” {attribution}."
     found = en(text, ["Jane Roe", "Jim Poe"])
     assert ("We will not back down", "Jane Roe", "Jane Roe", False) not in found
+
+
+def test_gender_pools_the_mentions_of_one_person_and_reads_a_sentence_opening_article() -> None:
+    text = (
+        "Anne Hidalgo a reçu mardi Paul Vidal. Mme Hidalgo a ensuite salué M. Vidal. « Nous "
+        "fermerons en juin », a-t-elle annoncé."
+    )
+    assert quotes(text, ["Anne Hidalgo", "Hidalgo", "Paul Vidal", "Vidal"]) == [
+        ("Nous fermerons en juin", "elle", "Hidalgo", False)
+    ]
+    opening = (
+        "La ministre Claire Roux a reçu mardi le porte-parole Paul Vidal. « Nous fermerons en "
+        "juin », a-t-elle annoncé."
+    )
+    assert quotes(opening, ["Claire Roux", "Paul Vidal"]) == [
+        ("Nous fermerons en juin", "elle", "Claire Roux", False)
+    ]
+
+
+@pytest.mark.parametrize("apposition", ["a lawyer and activist", "director of research and policy"])
+def test_en_an_apposition_with_and_is_still_the_speaker_s(apposition: str) -> None:
+    text = f"“We will not back down,” Jane Roe, {apposition} said."
+    assert en(text, ["Jane Roe"]) == [("We will not back down", "Jane Roe", "Jane Roe", False)]

@@ -1,7 +1,7 @@
 """Within one document: which mentions name the same entity, and of which type.
 
 Full names first group by their key, then the forms of one person's full name (a middle
-initial, a short given name, a hyphenated married name) when no other person shares the surname
+initial, a given initial, a hyphenated married name) when no other person shares the surname
 in the text; a bare surname ("Castel") or title + surname (the title is
 already stripped) joins the full name whose surname it is — the nearest one before it when
 several people share the surname (brothers); a bare given name joins the only full name that
@@ -12,6 +12,8 @@ context cues ("M.", "à", "ministère", ...) weighing more than the NER label.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -127,13 +129,31 @@ def _join_full_name_forms(sets: UnionFind, mentions: Sequence[Mention], votes: l
                 sets.union(firsts[0], other)
 
 
+_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "van", "von", "der", "den", "da", "di", "del", "le", "la"}
+)
+
+
 def _name_parts(text: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
-    """(given name as written, a compound one whole; middle names or initials; suffixes)."""
-    words = [w.strip(".,").lower() for w in text.split()]
+    """(given name as written, a compound one whole and initials as letters: "jean-luc",
+    "jl" for "J.-L."; middle names or initials, particles left out; generational suffixes),
+    accents and case folded."""
+    words = [_unaccented(w).strip(".,") for w in text.split()]
     words = [w for w in words if w]
-    suffixes = frozenset(w for w in words[2:] if w in SUFFIXES)
-    words = [w for w in words if w not in suffixes]
-    return (words[0] if words else "", tuple(words[1:-1]), suffixes)
+    suffixes = frozenset(w.replace(".", "") for w in words[2:] if w.replace(".", "") in SUFFIXES)
+    words = [w for w in words if w.replace(".", "") not in suffixes]
+    if not words:
+        return ("", (), suffixes)
+    given = words[0]
+    if "." in given:  # initials: "j.-l" -> "jl"
+        given = "".join(part[:1] for part in re.split(r"[.\-]+", given) if part)
+    middles = tuple(w.replace(".", "") for w in words[1:-1] if w not in _PARTICLES)
+    return (given, middles, suffixes)
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("’", "'"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _one_person(
@@ -145,7 +165,11 @@ def _one_person(
     if given_a == given_b:
         return True
     shorter, longer = sorted((given_a, given_b), key=len)
-    return len(shorter) == 1 and longer.startswith(shorter)  # "J. Roe" / "John Roe"
+    spelled = "".join(part[:1] for part in longer.split("-"))
+    # "J. Roe" / "John Roe", "J.-L. Roe" / "Jean-Luc Roe"
+    return (len(shorter) == 1 and longer.startswith(shorter)) or (
+        "-" in longer and shorter == spelled
+    )
 
 
 def _full_names(
@@ -288,9 +312,10 @@ def _join_short_forms(
     uses: dict[str, list[bool]] = defaultdict(list)  # single-word key -> told as a place?
     for m in mentions:
         if " " not in m.text.strip():
-            uses[org_key(m.text)].append(place_before(text, m.start))
-    # a name the text uses as a place at least as often as not ("à Nantes"; not "in Blazers
-    # history" beside "the Blazers" four times)
+            uses[org_key(m.text)].append(m.type is EntityType.LOC and place_before(text, m.start))
+    # a name the text uses as a place at least as often as not: a place to the NER after a
+    # preposition of place ("à Nantes"; not "returned to United", not "in Blazers history"
+    # beside "the Blazers" four times)
     as_place = {key for key, told in uses.items() if 2 * sum(told) >= len(told)}
     for index, mention in enumerate(mentions):
         short = org_key(mention.text)

@@ -60,8 +60,10 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
     elif _PERSON_BEFORE.search(before) or (
         " " in name.strip() and _title_before(before) and territory(name) is None
     ):
-        # a person's noun of the lexicon counts before a full name only, not a country's:
-        # "the producer Gaumont", "asset manager BlackRock", "top producer Saudi Arabia"
+        # a person's noun of the lexicon counts before a name of several words that is no
+        # country's: not "the producer Gaumont", "asset manager BlackRock" (a mononym after a
+        # title noun, "le chanteur Stromae", keeps the NER's type), not "top producer Saudi
+        # Arabia"
         votes[EntityType.PERSON] = 3
     elif " " not in name and _PLACE_BEFORE.search(before):
         votes[EntityType.LOC] = 2.5

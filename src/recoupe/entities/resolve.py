@@ -613,7 +613,9 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
             # a legal form gives no initial: "Apple Inc." is no "AI"
-            words = [w for w in _content_words(local.best) if w.strip(".") not in _LEGAL_FORMS]
+            words = [
+                w for w in _content_words(local.best) if re.sub(r"[.\-]", "", w) not in _LEGAL_FORMS
+            ]
             if len(words) >= 2:
                 for spelled in _initials(words):
                     by_initials[spelled].add(index)

@@ -24,7 +24,12 @@ from recoupe.events.model import EventFact, TimexLike
 from recoupe.time.dates import bounds
 
 _YEAR = re.compile(r"\b\d{4}\b")
-_PRECISIONS = {4: "year", 7: "month", 10: "day"}  # "1999", "1999-03", "1999-03-03"
+_PRECISIONS = (  # the shape of a start's value: "1999", "1999-03", "1999-03-03", "2024-W08"
+    (re.compile(r"\d{4}"), "year"),
+    (re.compile(r"\d{4}-\d{2}"), "month"),
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
+    (re.compile(r"\d{4}-W\d{2}"), "week"),
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
 
 
@@ -74,7 +79,7 @@ def find_events(
         if value != timex.value:
             if reference is None and not _YEAR.search(timex.text):
                 continue
-            precision = _PRECISIONS.get(len(value), precision)
+            precision = next((p for shape, p in _PRECISIONS if shape.fullmatch(value)), precision)
         start, end = next(
             ((s, e) for s, e in spans if s <= timex.start < e), (timex.start, timex.end)
         )

@@ -702,12 +702,24 @@ def _speaker_then_verb(ctx: Ctx, i: int) -> Speaker | None:
                 break
             if is_boundary(ctx.toks[j]):
                 return None
-            # "X, who attended …, said", "X, Y and Z said": the verb is not X's alone
-            relative = relative or ctx.low(j) in _RELATIVES or ctx.low(j) in _COORDINATION
+            # "X, who attended …, said", "X, Y and Z said", "X, but her lawyer said": the verb
+            # is not X's alone ("X, a lawyer and activist said" is)
+            relative = relative or ctx.low(j) in _RELATIVES or _joins_another(ctx, j)
+            relative = relative or is_person(ctx.toks[j], ctx.mentions)  # "X, Y and Z said"
             if not relative and j > k + 2 and verb_group(ctx, j, loose=True) is not None:
                 k = j  # "X, an assistant attorney general said": the apposition left open
                 break
     return speaker if verb_group(ctx, k, loose=True) is not None else None
+
+
+def _joins_another(ctx: Ctx, j: int) -> bool:
+    """A coordination bringing in another subject: "but", or "and" before a name."""
+    if ctx.low(j) not in _COORDINATION:
+        return False
+    nxt = ctx.tok(j + 1)
+    return ctx.low(j) not in ("and", "et") or (
+        nxt is not None and (nxt.cap or nxt.kind == "mention")
+    )
 
 
 _RELATIVES = frozenset({"who", "which", "whose", "whom", "that", "qui", "que", "qu'", "dont"})

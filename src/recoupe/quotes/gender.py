@@ -8,9 +8,10 @@ gender ("l'ancienne ministre", "la juge", "le porte-parole", "la journaliste"). 
 of a noun whose gender is its own ("la nouvelle recrue", "la victime" may be a man), nor a
 masculine form women also use ("professeur", "chairman").
 
-A full name keeps its own evidence; a bare surname takes the one gender the full names of that
-surname in the text share (two people of one family may be a man and a woman); a person with
-evidence both ways, or none, has no gender and stays a candidate for either pronoun.
+The mentions of one surname pool their evidence when the text names one person with it ("Anne
+Hidalgo … Mme Hidalgo"); when it names several ("Jean Dupont et Claire Dupont"), each full name
+keeps its own and a bare surname gets none. A person with evidence both ways, or none, has no
+gender and stays a candidate for either pronoun.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from recoupe.entities.model import EntityType, Mention, RoleFact
-from recoupe.entities.names import fold
+from recoupe.entities.names import SUFFIXES, fold
 
 Gender = Literal["f", "m"]
 
@@ -37,7 +38,7 @@ _TITLE_BEFORE = re.compile(
 _WORD = r"[^\W\d_][\w-]*"
 _BEFORE_ROLE = 24  # characters read before a role for its article and adjective
 _ROLE_OPENING = 5  # words read at the start of a role, up to its first preposition
-_STOP = _words("de du des d of for at in à au aux chez")
+_STOP = _words("de du des d of for at in on à au aux chez en pour sur")
 _FEMININE = _words(
     """femme mère fille sœur soeur épouse veuve compagne tante nièce grand-mère belle-mère
     ex-épouse présidente candidate avocate députée adjointe sénatrice directrice wife widow
@@ -101,37 +102,54 @@ def genders(
     text: str, mentions: Sequence[Mention], roles: Sequence[RoleFact]
 ) -> list[Gender | None]:
     """The gender the document gives each mention's person (None: unknown or contradictory)."""
-    evidence: dict[str, set[Gender]] = defaultdict(set)  # folded name as written -> genders
-    for mention in mentions:
+    evidence: dict[int, set[Gender]] = defaultdict(set)  # mention -> genders
+    for index, mention in enumerate(mentions):
         if mention.type is not EntityType.PERSON:
             continue
         found = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         if found is not None:
-            evidence[fold(mention.text)].add("f" if found.group("f") else "m")
+            evidence[index].add("f" if found.group("f") else "m")
     for role in roles:
-        mention = mentions[role.mention]
-        if mention.type is not EntityType.PERSON:
+        if mentions[role.mention].type is not EntityType.PERSON:
             continue
         # with the words just before it: "l'ancienne ministre" is told as a former "ministre"
         before = re.findall(_WORD, text[max(0, role.start - _BEFORE_ROLE) : role.start])[-2:]
         while before and before[0].lower() in _STOP:
             before = before[1:]  # "annonce de la ministre": from "la"
-        words = [w for w in (*before, *re.findall(_WORD, role.text)) if w[:1].islower()]
+        words = [*before, *re.findall(_WORD, role.text)]
         gender = _role_gender([w.lower().replace("’", "'") for w in words])
         if gender is not None:
-            evidence[fold(mention.text)].add(gender)
-    by_surname: dict[str, set[Gender]] = defaultdict(set)  # the full names' genders
+            evidence[role.mention].add(gender)
+    # the mentions of one surname pool their evidence when the text gives one full name with
+    # it ("Anne Hidalgo … Mme Hidalgo"); with several ("Jean Dupont et Claire Dupont") each
+    # full name keeps its own and a bare surname gets none
+    full_names: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
-        name = fold(mention.text)
-        if mention.type is EntityType.PERSON and " " in name:
-            known = evidence.get(name, set())
-            by_surname[name.rsplit(" ", 1)[-1]] |= known if len(known) == 1 else {"f", "m"}
+        if mention.type is EntityType.PERSON and " " in fold(mention.text):
+            full_names[_surname(mention.text)].add(fold(mention.text))
+    pooled: dict[str, set[Gender]] = defaultdict(set)
+    own: dict[str, set[Gender]] = defaultdict(set)
+    for index, found_genders in evidence.items():
+        pooled[_surname(mentions[index].text)] |= found_genders
+        own[fold(mentions[index].text)] |= found_genders
     out: list[Gender | None] = []
     for mention in mentions:
-        name = fold(mention.text)
-        known = set(evidence.get(name, set()))
-        if " " not in name:
-            known |= by_surname.get(name, set())
-        single = mention.type is EntityType.PERSON and len(known) == 1
-        out.append(next(iter(known)) if single else None)
+        surname = _surname(mention.text)
+        if mention.type is not EntityType.PERSON:
+            known: set[Gender] = set()
+        elif len(full_names.get(surname, ())) <= 1:
+            known = pooled.get(surname, set())
+        elif " " in fold(mention.text):
+            known = own.get(fold(mention.text), set())
+        else:
+            known = set()
+        out.append(next(iter(known)) if len(known) == 1 else None)
     return out
+
+
+def _surname(name: str) -> str:
+    """The last word of a name but a generational suffix ("Martin Luther King Jr." → "king")."""
+    words = fold(name).split()
+    while len(words) > 1 and words[-1] in SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
