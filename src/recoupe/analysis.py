@@ -313,24 +313,23 @@ def _titled(
     mentions are the bare names (the title is a role), but readers search for both."""
     if entity.type is not EntityType.PERSON:
         return []
-    found: list[str] = []
-    for document, index in entity.mentions:
-        text = texts.get(document)
-        if text is None:
-            continue
-        mention = docs[document].mentions[index]
-        start = title_before(text, mention.start, language=docs[document].language)
-        if start is not None:
-            titled = " ".join(text[start : mention.end].split())
-            if titled not in known:
-                known.add(titled)
-                found.append(titled)
-    return found
+    return _written_forms(
+        entity,
+        docs,
+        texts,
+        known,
+        lambda text, start, language: title_before(text, start, language=language),
+    )
 
 
 # after a lower-case word or a comma on the same line: mid-sentence, not a dateline
 # ("WASHINGTON (AP) — The Pentagon") nor a headline's next line
 _NAME_ARTICLE = re.compile(r"(?<=[a-zà-ÿ,] )(?:The|Le|La|Les|L['’])\s?$")
+
+
+def _article_before(text: str, start: int, _language: str) -> int | None:
+    found = _NAME_ARTICLE.search(text, max(0, start - 8), start)
+    return found.start() if found is not None else None
 
 
 def _with_article(
@@ -344,15 +343,27 @@ def _with_article(
     the article out, readers search for both. Not an article opening a sentence."""
     if entity.type is EntityType.PERSON:
         return []
+    return _written_forms(entity, docs, texts, known, _article_before)
+
+
+def _written_forms(
+    entity: ResolvedEntity,
+    docs: Mapping[str, DocumentEntities],
+    texts: Mapping[str, str],
+    known: set[str],
+    start_of: Callable[[str, int, str], int | None],
+) -> list[str]:
+    """The entity's names as written from where ``start_of`` says the words before a mention
+    begin (a title, an article), each once and none already ``known`` (which it extends)."""
     found: list[str] = []
     for document, index in entity.mentions:
         text = texts.get(document)
         if text is None:
             continue
         mention = docs[document].mentions[index]
-        article = _NAME_ARTICLE.search(text, max(0, mention.start - 8), mention.start)
-        if article is not None:
-            written = " ".join(text[article.start() : mention.end].split())
+        start = start_of(text, mention.start, docs[document].language)
+        if start is not None:
+            written = " ".join(text[start : mention.end].split())
             if written not in known:
                 known.add(written)
                 found.append(written)
