@@ -21,6 +21,7 @@ from dataclasses import replace
 from recoupe.entities.cues import place_before, type_votes
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import (
+    FUNCTION_WORDS,
     SUFFIXES,
     compatible_middles,
     core_person,
@@ -252,10 +253,7 @@ def _join_legal_forms(sets: UnionFind, mentions: Sequence[Mention]) -> None:
 
 
 # words a shortened name never ends or starts on ("Banque de France" is not "France")
-_FUNCTION_WORDS = frozenset(
-    {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur"}
-    | {"of", "the", "and", "for", "in", "on", "at", "to", "&"}
-)
+_FUNCTION_WORDS = FUNCTION_WORDS | {"&"}
 _SHORT_FORM_MIN = 4  # letters of a shortened organisation name
 
 

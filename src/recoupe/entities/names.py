@@ -34,6 +34,13 @@ PARTICLES = frozenset(
 )
 
 
+# articles, prepositions and conjunctions inside names: no short name or initial is made of them
+FUNCTION_WORDS = frozenset(
+    {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur"}
+    | {"of", "the", "and", "for", "in", "on", "at", "to"}
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case, no accents, straight apostrophes; hyphens, dots and spaces one space."""

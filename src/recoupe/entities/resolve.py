@@ -36,6 +36,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import (
+    FUNCTION_WORDS,
     MIN_SUBSTITUTED,
     SHORT_ACRONYM,
     SUFFIXES,
@@ -578,10 +579,7 @@ def _union_spelling(
     clusters.union(a, b, merge, within_document=within_document)
 
 
-_FUNCTION_WORDS = frozenset(
-    {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "à", "au", "aux", "pour", "sur"}
-    | {"of", "the", "and", "for", "in", "on", "at", "to"}
-)
+_FUNCTION_WORDS = FUNCTION_WORDS
 
 
 def _content_words(surface: str) -> list[str]:
