@@ -88,6 +88,19 @@ def test_fr_present_verb_then_name(verb: str) -> None:
     ]
 
 
+def test_fr_name_then_body_then_verb() -> None:
+    """« … », Jean Roe de la CGT a dit : the body qualifies the person, who speaks; not a
+    person after "de" ("le fils de X": the son speaks)."""
+    text = "« Nous ne céderons pas », Claire Dubois de la CGT a déclaré mardi."
+    assert quotes(text, ["Claire Dubois", ("CGT", G)]) == [
+        ("Nous ne céderons pas", "Claire Dubois", "Claire Dubois", False)
+    ]
+    text = "« Nous ne céderons pas », a déclaré Claire Dubois, de la CGT, mardi."
+    assert quotes(text, ["Claire Dubois", ("CGT", G)]) == [
+        ("Nous ne céderons pas", "Claire Dubois", "Claire Dubois", False)
+    ]
+
+
 def test_fr_selon_after_and_inverted_verbs() -> None:
     text = (
         "La sénatrice Anne Roche a parlé mardi. « Le texte est prêt », selon Anne Roche. "
@@ -406,11 +419,20 @@ def test_a_single_labelled_line_is_no_interview() -> None:
         ("Roe added on Tuesday", "Roe"),
         ("Jane Roe, an assistant state attorney general said Tuesday", "Jane Roe"),
         ("Jane Roe, who chaired the inquiry in Leeds, said", "Jane Roe"),
+        ("Jane Roe of the Leeds Bible Church said Saturday", "Jane Roe"),
+        ("the Rev. Jane Roe of the Leeds Bible Church said", "Jane Roe"),
+        ("Jane Roe from Leeds said", "Jane Roe"),
     ],
 )
 def test_en_speaker_after(attribution: str, speaker: str) -> None:
     text = f"“We will not back down,” {attribution}."
-    names: list[Name] = ["Jane Roe", "Roe", ("Leeds", L), ("BBC Radio", G)]
+    names: list[Name] = [
+        "Jane Roe",
+        "Roe",
+        ("Leeds", L),
+        ("BBC Radio", G),
+        ("Leeds Bible Church", G),
+    ]
     assert en(text, names) == [("We will not back down", speaker, speaker, False)]
 
 

@@ -148,7 +148,24 @@ def _mention_phrase(ctx: Ctx, i: int) -> tuple[Speaker, int]:
         if name >= 0:
             n = ctx.toks[name]
             return Speaker(n.start, n.end, "mention", n.mention), name + 1
-    return Speaker(t.start, t.end, "mention", t.mention), i + 1
+    return Speaker(t.start, t.end, "mention", t.mention), _of_body(ctx, i + 1)
+
+
+_OF_BODY = frozenset({"of", "from", "at", "de", "du", "des", "d'", "chez"})
+
+
+def _of_body(ctx: Ctx, k: int) -> int:
+    """After a person's name, the body or place they belong to (``Jane Roe of the Acme Church
+    said``, ``Jean Roe, de la CGT``: ``Jean Roe de la CGT a dit``): the index after it, else
+    ``k``. Only a body or place named by a mention, not another person (``the son of X``)."""
+    if ctx.low(k) not in _OF_BODY:
+        return k
+    j = k + 1
+    j += ctx.low(j) in ctx.lex.dets
+    t = ctx.tok(j)
+    if t is None or t.kind != "mention" or ctx.mentions.type(t.mention) is EntityType.PERSON:
+        return k
+    return j + 1
 
 
 _MODIFIER_WORDS = 4  # words between a place or body and the person it qualifies
@@ -596,7 +613,7 @@ def _described_then_verb(ctx: Ctx, i: int) -> Speaker | None:
         if is_person(t, ctx.mentions):
             if k == i:
                 return None  # a bare name: _speaker_then_verb's
-            group = verb_group(ctx, _skip_adverbs(ctx, k + 1), loose=True)
+            group = verb_group(ctx, _skip_adverbs(ctx, _of_body(ctx, k + 1)), loose=True)
             if group is None or group[1] is not None:
                 return None
             nxt = ctx.tok(_skip_adverbs(ctx, group[0]))
