@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from recoupe.entities.mentions import trim
-from recoupe.entities.model import EntityType
+from recoupe.entities.mentions import split_titles, trim
+from recoupe.entities.model import EntityType, Mention
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,45 @@ def test_a_company_form_that_ends_a_sentence_leaves_the_full_stop_to_the_sentenc
     start = text.index("Norbex")
     mention = trim(text, start, start + len("Norbex Corp."), EntityType.ORG, "ner")
     assert mention is not None and mention.text == "Norbex Corp"
+
+
+@pytest.mark.parametrize(
+    ("span", "kind", "name"),
+    [
+        ("Qualys CTO Wolfgang Kandek", EntityType.MISC, "Wolfgang Kandek"),
+        ("Saints Head Coach Sean Payton", EntityType.ORG, "Sean Payton"),
+        ("Coach Mary Ann Lee", EntityType.PERSON, "Mary Ann Lee"),
+        # no person after the title: a body's name, a country, one word, a lowercase word
+        ("Director General Health Agency", EntityType.ORG, "Director General Health Agency"),
+        ("President Sarkozy", EntityType.PERSON, "President Sarkozy"),
+        ("Commissioner United States", EntityType.MISC, "Commissioner United States"),
+        ("Acme CEO and founder", EntityType.ORG, "Acme CEO and founder"),
+    ],
+)
+def test_a_title_inside_a_span_leaves_the_person_named_after_it(
+    span: str, kind: EntityType, name: str
+) -> None:
+    text = f"On Monday {span} spoke. Later Kandek, Payton, Lee and Board left."
+    start = text.index(span)
+    last = span.split()[-1]
+    again = text.rindex(last)  # the same last word named again, as a person's
+    spans = [
+        Mention(start, start + len(span), span, kind, "ner:X"),
+        Mention(again, again + len(last), last, EntityType.PERSON, "ner:X"),
+    ]
+    found = split_titles(text, spans)[:1]
+    assert [(m.text, text[m.start : m.end]) for m in found] == [(name, name)]
+    assert found[0].type is (EntityType.PERSON if name != span else kind)
+
+
+def test_a_title_inside_a_body_s_name_is_no_person_s_unless_the_document_names_one() -> None:
+    text = "The Chief Executives Board met. Board members left."
+    start = text.index("Chief")
+    span = Mention(
+        start,
+        start + len("Chief Executives Board"),
+        "Chief Executives Board",
+        EntityType.ORG,
+        "ner:ORG",
+    )
+    assert split_titles(text, [span]) == [span]

@@ -23,7 +23,7 @@ _PERSON_BEFORE = re.compile(
     r")\s*,?\s*$"
 )
 # Words inside a name that make it an organisation.
-_ORG_WORDS = re.compile(
+ORG_WORDS = re.compile(
     r"\b(?:parquet|office|minist[eè]re|ministry|universit[eé]|university|association|parti|party"
     r"|conseil|council|cour|court|tribunal|assembl[eé]e|assembly|s[eé]nat|senate|agence|agency"
     r"|direction|directorate|police|gendarmerie|commission|f[eé]d[eé]ration|federation|syndicat"
@@ -51,7 +51,7 @@ def type_votes(text: str, start: int, end: int) -> dict[EntityType, float]:
     votes: dict[EntityType, float] = {}
     before = text[max(0, start - _LOOKBEHIND) : start].replace("’", "'")
     name = text[start:end].replace("’", "'")
-    if _ORG_WORDS.search(name) or name.startswith("Les "):
+    if ORG_WORDS.search(name) or name.startswith("Les "):
         votes[EntityType.ORG] = 3
     elif is_acronym(name):
         votes[EntityType.ORG] = 1

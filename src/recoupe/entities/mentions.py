@@ -17,8 +17,11 @@ from typing import TYPE_CHECKING
 
 from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.acronyms import find_acronyms
+from recoupe.entities.cues import ORG_WORDS
 from recoupe.entities.model import Acronym, EntityType, Mention
 from recoupe.entities.names import SUFFIXES, fold
+from recoupe.entities.roles import PERSON_TITLES
+from recoupe.entities.territories import territory
 
 if TYPE_CHECKING:
     from recoupe.entities.pipelines import Parsed
@@ -306,6 +309,48 @@ def _is_common_word(name: str, lowercase_words: set[str]) -> bool:
     return name.lower() in lowercase_words
 
 
+_NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|[A-Z]\.)")
+_TAIL_WORDS = (2, 3)  # words of a person's name after a title inside a span
+
+
+def split_titles(text: str, found: Sequence[Mention]) -> list[Mention]:
+    """A span that runs a body and a title into the name after them ("Qualys CTO Wolfgang
+    Kandek", "Saints Head Coach Sean Payton") is the person named after the title: two or three
+    capitalised words, none a title, a body's word or a country — when the span is a person's
+    or the document names a person by the same last word elsewhere ("Kandek said"): "Chief
+    Executives Board" is a body. The words before are left to the NER's other spans."""
+    surnames = {
+        fold(m.text.split()[-1]) for m in found if m.type is EntityType.PERSON and m.text.split()
+    }
+    out = []
+    for mention in found:
+        words = list(re.finditer(r"\S+", mention.text))
+        cut = next(
+            (
+                k
+                for k in range(len(words) - _TAIL_WORDS[0] - 1, -1, -1)
+                if words[k].group().lower() in PERSON_TITLES
+            ),
+            -1,
+        )
+        tail = words[cut + 1 :]
+        name = mention.text[tail[0].start() :] if cut >= 0 else ""
+        if (
+            cut < 0
+            or len(tail) not in _TAIL_WORDS
+            or not all(_NAME_WORD.fullmatch(w.group()) for w in tail)
+            or any(w.group().lower() in PERSON_TITLES for w in tail)
+            or ORG_WORDS.search(name)
+            or territory(name) is not None
+            or (mention.type is not EntityType.PERSON and fold(tail[-1].group()) not in surnames)
+        ):
+            out.append(mention)
+            continue
+        start = mention.start + tail[0].start()
+        out.append(Mention(start, mention.end, name, EntityType.PERSON, f"{mention.source}+title"))
+    return out
+
+
 def select(candidates: Iterable[Mention]) -> list[Mention]:
     """Non-overlapping mentions: acronym definitions first, then the longest spans."""
     rank = {"acronym": 0, "article_name": 1}
@@ -333,7 +378,7 @@ def select(candidates: Iterable[Mention]) -> list[Mention]:
 
 def find_mentions(doc: Parsed, text: str) -> tuple[list[Mention], list[Acronym]]:
     """The mentions of one document and the acronyms it defines."""
-    ner = drop_groups(text, ner_mentions(doc, text))
+    ner = drop_groups(text, split_titles(text, ner_mentions(doc, text)))
     acronyms = find_acronyms(text)
     first = select([*acronym_mentions(acronyms, ner), *ner])
     first = extend_article_names(text, first)

@@ -107,7 +107,8 @@ _EN_PERSON_SINGULAR = _words(
     solicitor judge magistrate mayor mp mep senator congressman congresswoman lawmaker
     legislator councillor councilor governor prefect ambassador envoy consul spokesperson
     spokesman spokeswoman secretary director chief head leader boss chairman chairwoman chair
-    chairperson ceo cfo coo founder co-founder cofounder commissioner coordinator activist
+    chairperson ceo cfo coo cto cio ciso founder co-founder cofounder commissioner coordinator
+    activist
     campaigner candidate member supporter official officer inspector detective investigator
     superintendent commander general colonel captain lieutenant sergeant admiral treasurer
     adviser advisor aide deputy editor journalist reporter correspondent columnist presenter
