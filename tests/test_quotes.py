@@ -101,6 +101,28 @@ def test_fr_name_then_body_then_verb() -> None:
     ]
 
 
+def test_fr_subject_after_the_verb_as_a_noun_the_lexicon_does_not_know() -> None:
+    """« … », a déclaré l'ex-otage: the person with that role; « … », juge un banquier: an
+    unnamed source, affiliated or not; a time after the verb is no subject."""
+    text = (
+        "Claire Roe, l'ex-otage des rebelles, est rentrée lundi. « Je vais bien et je veux voir "
+        "mes enfants », a déclaré l'ex-otage."
+    )
+    assert quotes(text, ["Claire Roe"]) == [
+        ("Je vais bien et je veux voir mes enfants", "l'ex-otage", "Claire Roe", False)
+    ]
+    said = "Les taux montent. « Les banques ne prêteront plus aux petites entreprises », "
+    assert quotes(said + "juge un banquier de la BNP.", [("BNP", G)]) == [
+        ("Les banques ne prêteront plus aux petites entreprises", "un banquier", None, True)
+    ]
+    assert quotes(said + "insistent ses proches.") == [
+        ("Les banques ne prêteront plus aux petites entreprises", "ses proches", None, True)
+    ]
+    assert quotes(said + "a dit la veille Claire Roe.", ["Claire Roe"]) == [
+        ("Les banques ne prêteront plus aux petites entreprises", "Claire Roe", "Claire Roe", False)
+    ]
+
+
 def test_fr_selon_after_and_inverted_verbs() -> None:
     text = (
         "La sénatrice Anne Roche a parlé mardi. « Le texte est prêt », selon Anne Roche. "

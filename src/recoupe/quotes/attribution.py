@@ -528,6 +528,9 @@ def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
         found = phrase_at(ctx, _skip_adverbs(ctx, _after_object(ctx, k + 1)))
     if found is not None:
         return found[0]
+    described = _unknown_description(ctx, k)
+    if described is not None:
+        return described
     for j in range(k, min(k + _CLAUSE_AHEAD, len(ctx.toks))):
         t = ctx.toks[j]
         if is_person(t, ctx.mentions):
@@ -535,6 +538,37 @@ def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
         if is_boundary(t) or t.low == "," or (j > k and t.newline):
             break
     return None
+
+
+_NOT_ARTICLES = frozenset({"that", "this", "these", "those"})  # "claimed that the …"
+
+
+def _unknown_description(ctx: Ctx, k: int) -> Speaker | None:
+    """The subject put after a speech verb as a noun the lexicon does not know (``s'amuse un
+    proche``, ``juge un banquier``, ``a déclaré l'ex-otage``): someone unnamed after an
+    indefinite determiner or as a plural after a possessive (``insistent ses proches``);
+    otherwise a person described, named only by a role built on the same noun. Not a time
+    (``a dit la veille``) nor a name or a noun going on with a name (``le chanteur X``)."""
+    lex = ctx.lex
+    det = ctx.low(k)
+    noun = ctx.tok(k + 1)
+    if det not in lex.dets or det in _NOT_ARTICLES or noun is None or noun.cap:
+        return None
+    if not _is_word(ctx, k + 1) or noun.low in lex.dets or noun.low in lex.preps:
+        return None
+    if noun.low in lex.stop or noun.low in lex.time_words or is_verb(noun, lex):
+        return None
+    after = ctx.tok(k + 2)
+    if after is not None and (after.kind == "mention" or (after.cap and after.kind == "word")):
+        return None
+    plural = noun.low.endswith(("s", "x")) and det in lex.possessive
+    if det in lex.indefinite or plural:  # "un banquier de la BNP": unnamed all the same
+        return Speaker(ctx.toks[k].start, noun.end, "anonymous")
+    if ctx.low(k + 2) in lex.preps:  # "le communiqué de Bercy": whose, when named
+        j = k + 3 + (ctx.low(k + 3) in lex.dets)
+        if ctx.tok(j) is not None and ctx.toks[j].kind == "mention":
+            return None
+    return Speaker(ctx.toks[k].start, noun.end, "person", head=noun.low, relative=True)
 
 
 def _said_where(ctx: Ctx, k: int) -> Speaker | None:
