@@ -240,6 +240,22 @@ def test_fr_someone_described_by_a_relation_is_not_that_person() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "attribution", "described"),
+    [
+        ("fr", "a déclaré le fils de Marc Vidal", "le fils de Marc Vidal"),
+        ("fr", "a déclaré la nièce de Marc Vidal", "la nièce de Marc Vidal"),
+        ("en", "the son of Marc Vidal said", "the son of Marc Vidal"),
+        ("en", "said the daughter of Marc Vidal", "the daughter of Marc Vidal"),
+    ],
+)
+def test_a_relative_of_someone_is_not_that_person(
+    language: str, attribution: str, described: str
+) -> None:
+    text = f"« Il est innocent », {attribution}."
+    assert quotes(text, ["Marc Vidal"], language) == [("Il est innocent", described, None, False)]
+
+
 def test_fr_participle_after_the_quote_is_not_its_speaker() -> None:
     text = (
         "Anne Roche a déclaré que l'opération était « le fruit d'un travail commun », saluant "

@@ -171,7 +171,8 @@ _FR_PERSON = """
     parlementaire passant passante commerçant commerçante retraité retraitée ouvrier ouvrière
     agriculteur agricultrice éleveur éleveuse soignant soignante patient patiente usager usagère
     client cliente lecteur lectrice supporter spectateur spectatrice internaute utilisateur
-    utilisatrice
+    utilisatrice fils soeur époux veuve veuf oncle tante cousin cousine neveu nièce grand-mère
+    grand-père compagne compagnon fiancé fiancée
 """
 _FR_ORG = """
     ministère gouvernement préfecture parquet police gendarmerie mairie présidence parti
@@ -193,7 +194,9 @@ _EN_PERSON = """
     negotiator mediator victim mother father brother sister wife husband teacher student worker
     employee nurse coach player protester organiser organizer politician unionist observer critic
     supporter opponent colleague person someone man woman magistrate officer agent author
-    writer novelist director filmmaker artist singer defendant suspect user
+    writer novelist director filmmaker artist singer defendant suspect user son daughter widow
+    widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather parent
+    child stepfather stepmother girlfriend boyfriend fiance fiancee
 """
 _EN_ORG = """
     ministry government police prosecutor's office department agency company firm party union
