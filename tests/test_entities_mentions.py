@@ -77,3 +77,19 @@ def test_a_title_inside_a_body_s_name_is_no_person_s_unless_the_document_names_o
         "ner:ORG",
     )
     assert split_titles(text, [span]) == [span]
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("Henry told CRN", "Henry"),
+        ("Jane Roe said", "Jane Roe"),
+        ("Claire Roe, dit", "Claire Roe"),
+        ("Tell Me What She Said", "Tell Me What She Said"),  # a title: its verbs are capitalised
+    ],
+)
+def test_a_reporting_verb_ends_the_name_the_recogniser_ran_on(span: str, name: str) -> None:
+    text = f"“It is serious,” {span} on Monday."
+    start = text.index(span)
+    mention = trim(text, start, start + len(span), EntityType.MISC, "ner:MISC")
+    assert mention is not None and mention.text == name

@@ -76,6 +76,11 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT and not _is_abbreviation(text, start, end):
         end -= 1
+    verb = _SPEECH_VERB.search(text, start, end)
+    if verb is not None:  # "Henry told CRN", "Roe said": the name ends before the verb
+        end = verb.start()
+        while end > start and text[end - 1] in _EDGE_PUNCT:
+            end -= 1
     leading = _LEADING.match(text, start, end)
     if leading and leading.end() < end:
         start = leading.end()
@@ -92,6 +97,12 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     return Mention(start, end, span, kind, source)
 
 
+# a reporting verb inside a span: the recogniser ran the name into its sentence
+_SPEECH_VERB = re.compile(
+    r"\s(?:said|says|told|tells|wrote|writes|added|adds|explained|noted|asked|replied|insisted"
+    r"|warned|stated|argued|claimed|dit|déclare|ajoute|explique|écrit|affirme|estime|précise"
+    r"|souligne|indique|assure|raconte|confie)\b"
+)
 _VERB_ENDING = re.compile(r"(?:ez|ons)$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…»\n]\s*)$")
 _AFTER_VERB = re.compile(r"^(?:,|-|\s+[a-zà-ÿ])")
