@@ -422,6 +422,21 @@ def test_english_roles(text: str, names: list[Name], expected: list[Role]) -> No
     assert roles(text, names, "en") == expected
 
 
+def test_english_apposition_opening_with_nouns_the_lexicon_does_not_know() -> None:
+    text = (
+        "“It will spread,” said Rick Dowd, intelligence director of Vantel. Others agreed, "
+        "said Tom Byrne, senior antivirus researcher for Norbex, and Ann Lee, security and "
+        "forensic analyst at Holm, in statements. Jane Holt, elected in May, said nothing."
+    )
+    names: list[Name] = ["Rick Dowd", ("Vantel", G), "Tom Byrne", ("Norbex", G), "Ann Lee"]
+    names += [("Holm", G), "Jane Holt"]
+    assert [(name, role) for name, role, _, _ in roles(text, names, "en")] == [
+        ("Rick Dowd", "intelligence director of Vantel"),
+        ("Tom Byrne", "senior antivirus researcher for Norbex"),
+        ("Ann Lee", "security and forensic analyst at Holm"),
+    ]
+
+
 def test_english_organisations_in_roles() -> None:
     text = (
         "AMF president David Lisnard told reporters that the law was good. Franck Allisio, the "

@@ -1036,7 +1036,7 @@ def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
         s = _age_end(doc, s) + 2
     limit = _segment_end(doc, s)
     phrases: list[_Phrase] = []
-    phrase = _nominal(doc, s, limit, heads)
+    phrase = _nominal(doc, s, limit, heads, apposed=True)
     while phrase is not None:
         if _is_person(doc, _skip_courtesy(doc, phrase.last + 1)):
             break  # "A, l'ex-préfète B": the role is B's, written before B's name
@@ -1111,10 +1111,21 @@ def _age_end_words(doc: _Doc, s: int) -> int:
     return -1
 
 
-def _nominal(doc: _Doc, s: int, limit: int, heads: frozenset[str]) -> _Phrase | None:
-    """A role phrase read forwards from ``s``: determiners, qualifiers, modifiers, head, rest."""
+_APPOSED_NOUNS = 3  # lowercase nouns before an English head in an apposition
+
+
+def _nominal(
+    doc: _Doc, s: int, limit: int, heads: frozenset[str], *, apposed: bool = False
+) -> _Phrase | None:
+    """A role phrase read forwards from ``s``: determiners, qualifiers, modifiers, head, rest.
+
+    ``apposed``: the phrase stands between commas after a name, where an English role may
+    open with nouns the lexicon does not know ("X, intelligence director of Y", "X, senior
+    antivirus researcher for Y", "X, security and forensic analyst at Y"): up to
+    :data:`_APPOSED_NOUNS` of them, no verb form ("-ed", "-ing") among them."""
     lex = doc.lex
     first, qualifier = -1, "current"
+    nouns = 0
     i = s
     while i < limit and i - s < 8:
         t = doc.toks[i]
@@ -1130,10 +1141,24 @@ def _nominal(doc: _Doc, s: int, limit: int, heads: frozenset[str]) -> _Phrase | 
             pass
         elif _premod(doc, i):
             first = i if first < 0 else first
+        elif apposed and lex.english and nouns < _APPOSED_NOUNS and _apposed_noun(doc, i, first):
+            first = i if first < 0 else first
+            nouns += 1
         else:
             return None
         i += 1
     return None
+
+
+def _apposed_noun(doc: _Doc, i: int, first: int) -> bool:
+    """A lowercase noun opening an English role, or "and" between two of them."""
+    t = doc.toks[i]
+    if t.low in ("and", "&"):
+        nxt = _tok(doc, i + 1)
+        return first >= 0 and nxt is not None and _content(doc, nxt)
+    return (
+        _content(doc, t) and not t.low.endswith(("ed", "ing", "ly")) and t.low not in _BEFORE_VERBS
+    )
 
 
 def _finish(doc: _Doc, first: int, h: int, head_last: int, limit: int, qualifier: str) -> _Phrase:
