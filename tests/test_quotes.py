@@ -474,6 +474,26 @@ def test_en_speaker_after(attribution: str, speaker: str) -> None:
     assert en(text, names) == [("We will not back down", speaker, speaker, False)]
 
 
+def test_pronoun_goes_to_a_person_told_speaking_since_the_previous_quote() -> None:
+    """“…,” said X. The roof fell, Y said. “…,” he said: Y, who spoke last; not a person only
+    named since (“near Y's house”)."""
+    first = "“We will rebuild,” said James Steele, the fire chief. The roof was damaged, "
+    then = "“Investigators are there now,” he said."
+    names = ["James Steele", "Larry Kroon"]
+    assert en(first + "Larry Kroon said. " + then, names)[1] == (
+        "Investigators are there now",
+        "he",
+        "Larry Kroon",
+        False,
+    )
+    assert en(first + "near Larry Kroon's house. " + then, names)[1][2] == "James Steele"
+    french = (
+        "« Nous reconstruirons », a déclaré Paul Roux. Le toit est tombé, a ajouté Anne Lenoir. "
+        "« Les enquêteurs sont là », a-t-elle dit."
+    )
+    assert quotes(french, ["Paul Roux", "Anne Lenoir"])[1][2] == "Anne Lenoir"
+
+
 def test_en_pronoun_after_resolves_to_previous_speaker() -> None:
     text = (
         "“We have the votes,” Senator Alan Pierce said. He later met Governor Diane Walsh. "

@@ -5,9 +5,10 @@
   left out);
 * ``il`` / ``elle`` / ``he`` / ``she``: the speaker of the previous attributed
   quote when it is in the same or the previous paragraph and no other person has opened a
-  sentence since (``Le préfet, X, a promis …``), else the nearest person named before (names
-  inside quotes left out); never a person the document gives the other gender by a title or a
-  role (``Mme``, ``Mr``, ``l'ancienne ministre``, ``spokeswoman``: :mod:`recoupe.quotes.gender`);
+  sentence (``Le préfet, X, a promis …``) or been told speaking (``…, X said.``) since, else
+  the nearest person named before (names inside quotes left out); never a person the document
+  gives the other gender by a title or a role (``Mme``, ``Mr``, ``l'ancienne ministre``,
+  ``spokeswoman``: :mod:`recoupe.quotes.gender`);
 * a person's description (``le ministre``, ``the prosecutor``): the nearest person named before
   with a role (:class:`RoleFact`) built on the same noun (``ministre`` matches ``ministres de
   l'Intérieur``, ``procureure`` matches ``procureur``), else the nearest person named before; one
@@ -123,8 +124,8 @@ class Resolver:
         return None, False
 
     def _pronoun(self, pos: int, gender: Gender | None = None) -> int | None:
-        """The previous quote's speaker, unless another person opened a sentence since; never
-        a person the document gives the other gender ("elle" is not "M. Roe")."""
+        """The previous quote's speaker, unless another person opened a sentence or spoke
+        since; never a person the document gives the other gender ("elle" is not "M. Roe")."""
 
         def fits(index: int) -> bool:
             known = self.genders[index]
@@ -141,9 +142,20 @@ class Resolver:
             m = self.mentions.items[index]
             if m.start < previous[1]:
                 break
-            if index != previous[0] and self._opens_sentence(m.start) and fits(index):
+            spoke = self._opens_sentence(m.start) or self._says(m.start, m.end)
+            if index != previous[0] and fits(index) and spoke:
                 return index
         return previous[0]
+
+    def _says(self, start: int, end: int) -> bool:
+        """Whether a speech verb stands right after or right before the name (``…, Roe said.``,
+        ``said Roe``, ``a déclaré Roe``): someone who spoke since the previous quote."""
+        after = _WORD.search(self.text, end, end + _SUBJECT_WINDOW)
+        before = _WORD.findall(self.text[max(0, start - _SUBJECT_WINDOW) : start])
+        words = [w.group().lower() for w in [after] if w is not None] + [
+            w.lower() for w in before[-1:]
+        ]
+        return any(w.replace("’", "'") in self.lex.verbs for w in words)
 
     def _opens_sentence(self, start: int) -> bool:
         """Whether at most two words come before ``start`` in its sentence (``Le préfet, X,``)."""
