@@ -494,6 +494,16 @@ def test_pronoun_goes_to_a_person_told_speaking_since_the_previous_quote() -> No
     assert quotes(french, ["Paul Roux", "Anne Lenoir"])[1][2] == "Anne Lenoir"
 
 
+def test_pronoun_without_a_previous_quote_goes_to_the_subject_not_the_object() -> None:
+    text = (
+        "Alan Pierce arrived on Monday. At noon he met with Diane Walsh. “This will pass,” he said."
+    )
+    assert en(text, ["Alan Pierce", "Diane Walsh"])[0][2] == "Alan Pierce"
+    # nobody opened a sentence or spoke: the nearest person named
+    text = "The bill reached Alan Pierce on Monday. “This will pass,” he said."
+    assert en(text, ["Alan Pierce"])[0][2] == "Alan Pierce"
+
+
 def test_en_pronoun_after_resolves_to_previous_speaker() -> None:
     text = (
         "“We have the votes,” Senator Alan Pierce said. He later met Governor Diane Walsh. "
@@ -1303,10 +1313,10 @@ def test_a_pronoun_skips_the_person_the_text_gives_the_other_gender() -> None:
     assert en(english, ["Anna Price", "Tom Hale"]) == [
         ("We will close in June", "she", "Anna Price", False)
     ]
-    # no evidence of gender: the nearest person, as before
+    # no evidence of gender: the sentence's subject, not its object
     plain = "Anna Price met Tom Hale. “We will close in June,” she said."
     assert en(plain, ["Anna Price", "Tom Hale"]) == [
-        ("We will close in June", "she", "Tom Hale", False)
+        ("We will close in June", "she", "Anna Price", False)
     ]
 
 

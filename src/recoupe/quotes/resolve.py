@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from recoupe.entities.model import EntityType, RoleFact
@@ -137,7 +137,7 @@ class Resolver:
             or not self._recent_paragraph(previous[1], pos)
             or not fits(previous[0])
         ):
-            return next((i for i in self._people_before(pos) if fits(i)), None)
+            return self._subject_before(pos, fits)
         for index in self._people_before(pos):
             m = self.mentions.items[index]
             if m.start < previous[1]:
@@ -146,6 +146,22 @@ class Resolver:
             if index != previous[0] and fits(index) and spoke:
                 return index
         return previous[0]
+
+    def _subject_before(self, pos: int, fits: Callable[[int], bool]) -> int | None:
+        """The nearest person before ``pos`` who opened a sentence or was told speaking in
+        the same or the previous paragraph (``He met Y.`` leaves "he" to the sentence's
+        subject), else the nearest person named."""
+        nearest = None
+        for index in self._people_before(pos):
+            if not fits(index):
+                continue
+            m = self.mentions.items[index]
+            nearest = index if nearest is None else nearest
+            if not self._recent_paragraph(m.end, pos):
+                break
+            if self._opens_sentence(m.start) or self._says(m.start, m.end):
+                return index
+        return nearest
 
     def _says(self, start: int, end: int) -> bool:
         """Whether a speech verb stands right after or right before the name (``…, Roe said.``,
