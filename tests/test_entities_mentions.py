@@ -66,6 +66,26 @@ def test_a_title_inside_a_span_leaves_the_person_named_after_it(
     assert found[0].type is (EntityType.PERSON if name != span else kind)
 
 
+@pytest.mark.parametrize(
+    ("span", "kind"),
+    [
+        ("Stade Président Félix Houphouët-Boigny", EntityType.ORG),
+        ("Stade Président Félix Houphouët-Boigny", EntityType.LOC),
+        ("avenue du Président Salvador Allende", EntityType.LOC),
+        ("Lycée Pape Jean-Paul II", EntityType.ORG),
+    ],
+)
+def test_a_place_or_body_named_after_a_person_stays_whole(span: str, kind: EntityType) -> None:
+    last = span.split()[-1]
+    text = f"{last} was there. On Monday {span} opened."
+    start = text.index(span)
+    spans = [
+        Mention(0, len(last), last, EntityType.PERSON, "ner:X"),
+        Mention(start, start + len(span), span, kind, "ner:X"),
+    ]
+    assert split_titles(text, spans) == spans
+
+
 def test_a_title_inside_a_body_s_name_is_no_person_s_unless_the_document_names_one() -> None:
     text = "The Chief Executives Board met. Board members left."
     start = text.index("Chief")
@@ -86,6 +106,12 @@ def test_a_title_inside_a_body_s_name_is_no_person_s_unless_the_document_names_o
         ("Jane Roe said", "Jane Roe"),
         ("Claire Roe, dit", "Claire Roe"),
         ("Tell Me What She Said", "Tell Me What She Said"),  # a title: its verbs are capitalised
+        # a title of a work in sentence case has lowercase words before its verb
+        ("Tout le monde dit I love you", "Tout le monde dit I love you"),
+        ("Ce que dit la bouche d'ombre", "Ce que dit la bouche d'ombre"),
+        # a company form or a suffix keeps its dot
+        ("Norbex Corp. said", "Norbex Corp."),
+        ("Martin Luther King Jr. said", "Martin Luther King Jr."),
     ],
 )
 def test_a_reporting_verb_ends_the_name_the_recogniser_ran_on(span: str, name: str) -> None:

@@ -123,6 +123,57 @@ def test_fr_subject_after_the_verb_as_a_noun_the_lexicon_does_not_know() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "attribution", "speaker", "mention", "anonymous"),
+    [
+        # the person named later in the clause, not the first words of their description
+        (
+            "fr",
+            "a estimé l'ancienne garde des Sceaux Jeanne Roe",
+            "Jeanne Roe",
+            "Jeanne Roe",
+            False,
+        ),
+        (
+            "fr",
+            "a déclaré l'ancien footballeur international Jeanne Roe",
+            "Jeanne Roe",
+            "Jeanne Roe",
+            False,
+        ),
+        (
+            "en",
+            "said the former professional footballer Jeanne Roe",
+            "Jeanne Roe",
+            "Jeanne Roe",
+            False,
+        ),
+        ("en", "said the visibly very emotional Jeanne Roe", "Jeanne Roe", "Jeanne Roe", False),
+        # a time after the verb is no speaker: the phrase after it is
+        ("fr", "avait déclaré le mois dernier le ministre", "le ministre", None, False),
+        ("fr", "a déclaré la semaine dernière le ministre", "le ministre", None, False),
+        ("fr", "a dit la veille un responsable", "un responsable", None, True),
+        # a singular possessive is no plural: a relative, not an unnamed source
+        ("en", "said her boss", "her boss", None, False),
+        ("en", "said her business partner", "her business partner", None, False),
+        ("fr", "a déclaré son beau-fils", "son beau-fils", None, False),
+        # a possessive or a compound names its last noun
+        ("en", "said the widow's lawyer, Jeanne Roe", "Jeanne Roe", "Jeanne Roe", False),
+        ("en", "said the son's lawyer", "the son's lawyer", None, False),
+        ("en", "said the child welfare agency", "the child welfare agency", None, False),
+        ("en", "the children of Marc Vidal said", "the children of Marc Vidal", None, False),
+    ],
+)
+def test_subject_phrases_after_and_before_the_verb(
+    language: str, attribution: str, speaker: str, mention: str | None, anonymous: bool
+) -> None:
+    text = f"« Nous ne céderons sur rien ni à personne », {attribution}."
+    names: list[Name] = ["Jeanne Roe", "Marc Vidal"]
+    assert quotes(text, names, language) == [
+        ("Nous ne céderons sur rien ni à personne", speaker, mention, anonymous)
+    ]
+
+
 def test_fr_selon_after_and_inverted_verbs() -> None:
     text = (
         "La sénatrice Anne Roche a parlé mardi. « Le texte est prêt », selon Anne Roche. "

@@ -437,6 +437,23 @@ def test_english_apposition_opening_with_nouns_the_lexicon_does_not_know() -> No
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among the dead were Jane Holt, police and fire officials said.",
+        "Present were Jane Holt, police and fire officials, and the mayor.",
+        "Jane Holt, Tom Byrne, city council members and the mayor attended.",
+        "Unlike Jane Holt, most economists at Norbex expect rates to rise.",
+        "Besides Jane Holt, county election officials in Ohio resigned.",
+        "After Jane Holt, tech workers at Norbex quit.",
+        "Jane Holt, once director of Norbex, said nothing.",
+    ],
+)
+def test_a_list_or_a_fronted_phrase_after_a_name_is_no_role(text: str) -> None:
+    names: list[Name] = ["Jane Holt", "Tom Byrne", ("Norbex", G), ("Ohio", L)]
+    assert roles(text, names, "en") == []
+
+
 def test_english_organisations_in_roles() -> None:
     text = (
         "AMF president David Lisnard told reporters that the law was good. Franck Allisio, the "

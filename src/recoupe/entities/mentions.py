@@ -72,15 +72,18 @@ def ner_mentions(doc: Parsed, text: str) -> list[Mention]:
 
 def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Mention | None:
     """The name inside ``text[start:end]``: no determiner, possessive or edge punctuation."""
+    verb = _SPEECH_VERB.search(text, start, end)
+    if (
+        verb is not None
+        and all(  # "Henry told CRN": a name run on into its sentence
+            _NAME_START.match(word) for word in text[start : verb.start()].split()
+        )
+    ):  # not a title of a work in sentence case ("Tout le monde dit I love you")
+        end = verb.start()
     while start < end and text[start] in _EDGE_PUNCT:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT and not _is_abbreviation(text, start, end):
         end -= 1
-    verb = _SPEECH_VERB.search(text, start, end)
-    if verb is not None:  # "Henry told CRN", "Roe said": the name ends before the verb
-        end = verb.start()
-        while end > start and text[end - 1] in _EDGE_PUNCT:
-            end -= 1
     leading = _LEADING.match(text, start, end)
     if leading and leading.end() < end:
         start = leading.end()
@@ -97,6 +100,7 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     return Mention(start, end, span, kind, source)
 
 
+_NAME_START = re.compile(r"[\"“«(]*[A-ZÀ-ÖØ-Þ]")
 # a reporting verb inside a span: the recogniser ran the name into its sentence
 _SPEECH_VERB = re.compile(
     r"\s(?:said|says|told|tells|wrote|writes|added|adds|explained|noted|asked|replied|insisted"
@@ -322,6 +326,12 @@ def _is_common_word(name: str, lowercase_words: set[str]) -> bool:
 
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|[A-Z]\.)")
 _TAIL_WORDS = (2, 3)  # words of a person's name after a title inside a span
+# places, buildings and prizes named after a person ("Stade Président X", "X Memorial Trophy")
+_NAMED_AFTER = re.compile(
+    r"\b(?:stade|stadium|avenue|rue|boulevard|place|square|street|gare|station|aeroport"
+    r"|airport|pont|bridge|palais|palace|hall|centre|center|musee|museum|parc|park|prix|prize"
+    r"|award|trophee|trophy|coupe|cup|memorial|fort|base|camp|port|quai)\b"
+)
 
 
 def split_titles(text: str, found: Sequence[Mention]) -> list[Mention]:
@@ -329,7 +339,9 @@ def split_titles(text: str, found: Sequence[Mention]) -> list[Mention]:
     Kandek", "Saints Head Coach Sean Payton") is the person named after the title: two or three
     capitalised words, none a title, a body's word or a country — when the span is a person's
     or the document names a person by the same last word elsewhere ("Kandek said"): "Chief
-    Executives Board" is a body. The words before are left to the NER's other spans."""
+    Executives Board" is a body. Not a place or a body named after a person ("Stade Président
+    X", "avenue du Président X", "Lycée Pape X"). The words before are left to the NER's other
+    spans."""
     surnames = {
         fold(m.text.split()[-1]) for m in found if m.type is EntityType.PERSON and m.text.split()
     }
@@ -346,8 +358,13 @@ def split_titles(text: str, found: Sequence[Mention]) -> list[Mention]:
         )
         tail = words[cut + 1 :]
         name = mention.text[tail[0].start() :] if cut >= 0 else ""
+        head = mention.text[: words[cut].start()] if cut >= 0 else ""
         if (
             cut < 0
+            or mention.type is EntityType.LOC  # "Stade Président Félix Houphouët-Boigny"
+            or any(not _NAME_WORD.fullmatch(w) for w in head.split())  # "avenue du Président X"
+            or ORG_WORDS.search(head)  # "Lycée Pape Jean-Paul II", "Fondation Président X"
+            or _NAMED_AFTER.search(fold(head))  # "Stade Président X", "Prix Président X"
             or len(tail) not in _TAIL_WORDS
             or not all(_NAME_WORD.fullmatch(w.group()) for w in tail)
             or any(w.group().lower() in PERSON_TITLES for w in tail)

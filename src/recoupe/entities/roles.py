@@ -1131,7 +1131,10 @@ def _nominal(
         t = doc.toks[i]
         head_last = _head_end(doc, i, heads)
         if head_last >= 0 and head_last < limit:
-            return _finish(doc, first if first >= 0 else i, i, head_last, limit, qualifier)
+            phrase = _finish(doc, first if first >= 0 else i, i, head_last, limit, qualifier)
+            if nouns and not _one_apposed(doc, phrase):
+                return None  # "X, police and fire officials said": a list, not X's role
+            return phrase
         q = _qualifier(doc, t)
         if first < 0 and t.low in lex.dets and t.kind != "mention":
             pass
@@ -1150,6 +1153,20 @@ def _nominal(
     return None
 
 
+def _one_apposed(doc: _Doc, phrase: _Phrase) -> bool:
+    """A role opened by unknown nouns is one person's: its head is singular and the
+    apposition closes after it ("X, Y, city council members and the mayor" is a list)."""
+    head = doc.toks[phrase.head].low
+    singular = not head.endswith("s") or head.endswith("ss")
+    return singular and _closed(doc, phrase.last + 1)
+
+
+_NOT_APPOSED = _words(
+    """once twice ex also now then still later soon already most many some several few all
+    both each every other such"""
+)
+
+
 def _apposed_noun(doc: _Doc, i: int, first: int) -> bool:
     """A lowercase noun opening an English role, or "and" between two of them."""
     t = doc.toks[i]
@@ -1157,7 +1174,10 @@ def _apposed_noun(doc: _Doc, i: int, first: int) -> bool:
         nxt = _tok(doc, i + 1)
         return first >= 0 and nxt is not None and _content(doc, nxt)
     return (
-        _content(doc, t) and not t.low.endswith(("ed", "ing", "ly")) and t.low not in _BEFORE_VERBS
+        _content(doc, t)
+        and not t.low.endswith(("ed", "ing", "ly"))
+        and t.low not in _BEFORE_VERBS
+        and t.low not in _NOT_APPOSED
     )
 
 

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recoupe.entities.model import EntityType
-from recoupe.quotes.lexicon import Lexicon
+from recoupe.quotes.lexicon import NOT_NOUNS, TIME_AFTER, TIME_NOUNS, Lexicon
 from recoupe.quotes.tokens import (
     CLOSING,
     OPENING,
@@ -271,6 +271,15 @@ def _find_head(ctx: Ctx, j: int) -> int:
         if _is_head(ctx, k):
             while _is_head(ctx, k + 1):
                 k += 1
+            if ctx.low(k + 1) == "'s":  # "the widow's lawyer": the lawyer
+                owned = _find_head(ctx, k + 2)
+                return owned if owned >= 0 else k
+            if ctx.lex.english:  # "the child welfare agency": the compound's last head
+                for n in range(k + 1, min(k + 3, len(ctx.toks))):
+                    if not _is_word(ctx, n) or ctx.toks[n].cap or ctx.low(n) in lex.stop:
+                        break
+                    if _is_head(ctx, n):
+                        k = n
             return k
         if not _is_word(ctx, k) or ctx.low(k) in lex.preps or ctx.low(k) in lex.dets:
             return -1
@@ -389,7 +398,7 @@ def _description(ctx: Ctx, i: int, det: str, head: int) -> tuple[Speaker, int] |
     if name >= 0:
         n = ctx.toks[name]
         return Speaker(n.start, n.end, "mention", n.mention), name + 1
-    plural = word.endswith(("s", "x")) or word == "people"
+    plural = word.endswith(("s", "x")) or word in ("people", "children")
     if not det and not plural:
         return None
     span = (ctx.toks[i].start, ctx.toks[end - 1].end)
@@ -528,16 +537,32 @@ def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
         found = phrase_at(ctx, _skip_adverbs(ctx, _after_object(ctx, k + 1)))
     if found is not None:
         return found[0]
-    described = _unknown_description(ctx, k)
-    if described is not None:
-        return described
+    timed = _after_time(ctx, k)  # "a déclaré la semaine dernière le ministre"
+    if timed > k:
+        found = phrase_at(ctx, timed)
+        if found is not None:
+            return found[0]
     for j in range(k, min(k + _CLAUSE_AHEAD, len(ctx.toks))):
         t = ctx.toks[j]
         if is_person(t, ctx.mentions):
             return Speaker(t.start, t.end, "mention", t.mention)
         if is_boundary(t) or t.low == "," or (j > k and t.newline):
             break
-    return None
+    return _unknown_description(ctx, timed)
+
+
+def _after_time(ctx: Ctx, k: int) -> int:
+    """The index after a time phrase at ``k`` (``la veille``, ``le mois dernier``, ``the next
+    day``), else ``k``."""
+    lex = ctx.lex
+    if ctx.low(k) not in lex.dets:
+        return k
+    j = k + 1
+    j += ctx.low(j) in TIME_AFTER
+    if ctx.low(j) not in TIME_NOUNS:
+        return k
+    j += 1
+    return j + (ctx.low(j) in TIME_AFTER)
 
 
 _NOT_ARTICLES = frozenset({"that", "this", "these", "those"})  # "claimed that the …"
@@ -551,24 +576,50 @@ def _unknown_description(ctx: Ctx, k: int) -> Speaker | None:
     (``a dit la veille``) nor a name or a noun going on with a name (``le chanteur X``)."""
     lex = ctx.lex
     det = ctx.low(k)
-    noun = ctx.tok(k + 1)
-    if det not in lex.dets or det in _NOT_ARTICLES or noun is None or noun.cap:
+    if det not in lex.dets or det in _NOT_ARTICLES:
         return None
-    if not _is_word(ctx, k + 1) or noun.low in lex.dets or noun.low in lex.preps:
+    # the noun: the last of up to three lowercase words ("her business partner")
+    h = k + 1
+    while h < k + 3 and _plain_noun(ctx, h) and _plain_noun(ctx, h + 1):
+        h += 1
+    if not _plain_noun(ctx, h):
         return None
-    if noun.low in lex.stop or noun.low in lex.time_words or is_verb(noun, lex):
-        return None
-    after = ctx.tok(k + 2)
+    noun = ctx.toks[h]
+    after = ctx.tok(h + 1)
     if after is not None and (after.kind == "mention" or (after.cap and after.kind == "word")):
         return None
-    plural = noun.low.endswith(("s", "x")) and det in lex.possessive
+    plural = noun.low.endswith(("s", "x")) and det in _PLURAL_POSSESSIVES
     if det in lex.indefinite or plural:  # "un banquier de la BNP": unnamed all the same
         return Speaker(ctx.toks[k].start, noun.end, "anonymous")
-    if ctx.low(k + 2) in lex.preps:  # "le communiqué de Bercy": whose, when named
-        j = k + 3 + (ctx.low(k + 3) in lex.dets)
+    if ctx.low(h + 1) in lex.preps:  # "le communiqué de Bercy": whose, when named
+        j = h + 2 + (ctx.low(h + 2) in lex.dets)
         if ctx.tok(j) is not None and ctx.toks[j].kind == "mention":
             return None
     return Speaker(ctx.toks[k].start, noun.end, "person", head=noun.low, relative=True)
+
+
+_PLURAL_POSSESSIVES = frozenset({"ses", "leurs", "nos", "vos", "their"})
+
+
+def _plain_noun(ctx: Ctx, k: int) -> bool:
+    """A lowercase word of letters that may be a noun: no determiner, preposition, function
+    word, time, verb or adverb."""
+    t = ctx.tok(k)
+    lex = ctx.lex
+    return (
+        t is not None
+        and t.kind == "word"
+        and not t.cap
+        and t.low.replace("-", "").isalpha()
+        and t.low not in lex.dets
+        and t.low not in lex.preps
+        and t.low not in lex.stop
+        and t.low not in lex.time_words
+        and t.low not in TIME_NOUNS
+        and t.low not in NOT_NOUNS
+        and not t.low.endswith("ly")
+        and not is_verb(t, lex)
+    )
 
 
 def _said_where(ctx: Ctx, k: int) -> Speaker | None:

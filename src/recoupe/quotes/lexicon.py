@@ -147,6 +147,20 @@ class Lexicon:
     not_title: frozenset[str]  # prepositions never inside a title: "Acme after X", "contre X"
 
 
+# nouns of time after a determiner ("la veille", "le mois dernier", "the next day"): no speaker
+TIME_NOUNS = _words(
+    """veille lendemain surlendemain jour journée semaine mois an année soir soirée matin
+    matinée nuit week-end weekend day week month year night morning evening afternoon"""
+)
+TIME_AFTER = _words(
+    """dernier dernière derniers dernières prochain prochaine suivant suivante même last next
+    same following previous"""
+)
+# words before a noun that are none themselves ("the visibly moved X", "once director")
+NOT_NOUNS = _words(
+    """once twice ex also now then still later soon already most many some several few all
+    both very visibly"""
+)
 _FR_PERSON = """
     ministre président présidente vice-président vice-présidente procureur procureure maire député
     députée eurodéputé eurodéputée sénateur sénatrice préfet préfète juge magistrat magistrate
@@ -196,7 +210,7 @@ _EN_PERSON = """
     supporter opponent colleague person someone man woman magistrate officer agent author
     writer novelist director filmmaker artist singer defendant suspect user son daughter widow
     widower uncle aunt cousin nephew niece grandson granddaughter grandmother grandfather parent
-    child stepfather stepmother girlfriend boyfriend fiance fiancee
+    child stepfather stepmother girlfriend boyfriend fiance fiancee fiancé fiancée
 """
 _EN_ORG = """
     ministry government police prosecutor's office department agency company firm party union
@@ -371,7 +385,7 @@ def _en_lexicon() -> Lexicon:
         plural_pronouns=_words("they them"),
         latter=(("the", "latter"),),
         courtesy=_words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady"),
-        person_heads=english_plurals(_EN_PERSON.split()) | {"people"},
+        person_heads=english_plurals(_EN_PERSON.split()) | {"people", "children"},
         org_heads=english_plurals(_EN_ORG.split()),
         speaks_for=english_plurals(_words("spokesperson spokesman spokeswoman")),
         source_heads=english_plurals(_words("source insider")),
