@@ -43,6 +43,9 @@ def test_a_company_form_that_ends_a_sentence_leaves_the_full_stop_to_the_sentenc
         ("Qualys CTO Wolfgang Kandek", EntityType.MISC, "Wolfgang Kandek"),
         ("Saints Head Coach Sean Payton", EntityType.ORG, "Sean Payton"),
         ("Coach Mary Ann Lee", EntityType.PERSON, "Mary Ann Lee"),
+        ("World Bank President Ajay Banga", EntityType.ORG, "Ajay Banga"),
+        ("J.P. Morgan CEO Jamie Dimon", EntityType.ORG, "Jamie Dimon"),
+        ("Fort Worth Mayor Mattie Parker", EntityType.PERSON, "Mattie Parker"),
         # no person after the title: a body's name, a country, one word, a lowercase word
         ("Director General Health Agency", EntityType.ORG, "Director General Health Agency"),
         ("President Sarkozy", EntityType.PERSON, "President Sarkozy"),
@@ -112,6 +115,10 @@ def test_a_title_inside_a_body_s_name_is_no_person_s_unless_the_document_names_o
         # a company form or a suffix keeps its dot
         ("Norbex Corp. said", "Norbex Corp."),
         ("Martin Luther King Jr. said", "Martin Luther King Jr."),
+        # particles are part of a name run on into its verb
+        ("Ursula von der Leyen told", "Ursula von der Leyen"),
+        ("Bashar al-Assad said", "Bashar al-Assad"),
+        ("Valéry Giscard d'Estaing a dit", "Valéry Giscard d'Estaing"),
     ],
 )
 def test_a_reporting_verb_ends_the_name_the_recogniser_ran_on(span: str, name: str) -> None:

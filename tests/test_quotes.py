@@ -555,6 +555,48 @@ def test_pronoun_without_a_previous_quote_goes_to_the_subject_not_the_object() -
     assert en(text, ["Alan Pierce"])[0][2] == "Alan Pierce"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # the object of a speech verb, a participle's object or someone reported on is no speaker
+        ("“We will win,” Tom Hale told John Smith. “We trained hard,” he added.", "Tom Hale"),
+        (
+            "“A disgrace,” Tom Hale said, calling John Smith a liar. “He must go,” he added.",
+            "Tom Hale",
+        ),
+        (
+            "“We will appeal,” said Tom Hale. The police said John Smith was arrested on "
+            "Monday. “It is a mistake,” he added.",
+            "Tom Hale",
+        ),
+        # "According to X," does not make X the sentence's subject
+        (
+            "According to John Smith, the company lost money. The union is led by Tom Hale. "
+            "“We will fight,” he said.",
+            "Tom Hale",
+        ),
+        # someone described by their relation to a person named is not that person
+        ("John Smith died. “He was kind,” said the baker who sold John Smith his bread.", None),
+        ("John Smith died. “He was kind,” the victim's brother told reporters.", None),
+        ("John Smith died. “He was a kind man,” said the children.", None),
+    ],
+)
+def test_speakers_are_subjects_not_objects_nor_relatives(text: str, mention: str | None) -> None:
+    assert en(text, ["Tom Hale", "John Smith"])[-1][2] == mention
+
+
+def test_fr_speakers_are_subjects_not_objects_nor_relatives() -> None:
+    text = (
+        "« Nous ferons appel », a déclaré Paul Garnier. Le tribunal a condamné mardi Jean Roe, "
+        "reconnu coupable d'escroquerie. « C'est injuste », a-t-il ajouté."
+    )
+    assert quotes(text, ["Paul Garnier", "Jean Roe"])[1][2] == "Paul Garnier"
+    text = (
+        "Jean Roe est mort lundi. « C'était un homme bon », raconte le garde du corps de Jean Roe."
+    )
+    assert quotes(text, ["Jean Roe"])[0][2] is None
+
+
 def test_en_pronoun_after_resolves_to_previous_speaker() -> None:
     text = (
         "“We have the votes,” Senator Alan Pierce said. He later met Governor Diane Walsh. "

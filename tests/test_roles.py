@@ -435,6 +435,12 @@ def test_english_apposition_opening_with_nouns_the_lexicon_does_not_know() -> No
         ("Tom Byrne", "senior antivirus researcher for Norbex"),
         ("Ann Lee", "security and forensic analyst at Holm"),
     ]
+    # a modifier after the role: still one person's
+    text = "“It is serious,” said Rick Dowd, senior antivirus researcher for Vantel since 2010."
+    assert roles(text, names, "en")[0][:2] == (
+        "Rick Dowd",
+        "senior antivirus researcher for Vantel",
+    )
 
 
 @pytest.mark.parametrize(

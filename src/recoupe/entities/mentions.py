@@ -19,7 +19,7 @@ from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.acronyms import find_acronyms
 from recoupe.entities.cues import ORG_WORDS
 from recoupe.entities.model import Acronym, EntityType, Mention
-from recoupe.entities.names import SUFFIXES, fold
+from recoupe.entities.names import PARTICLES, SUFFIXES, fold
 from recoupe.entities.roles import PERSON_TITLES
 from recoupe.entities.territories import territory
 
@@ -76,7 +76,8 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     if (
         verb is not None
         and all(  # "Henry told CRN": a name run on into its sentence
-            _NAME_START.match(word) for word in text[start : verb.start()].split()
+            _NAME_START.match(word) or _particle(word)
+            for word in text[start : verb.start()].split()
         )
     ):  # not a title of a work in sentence case ("Tout le monde dit I love you")
         end = verb.start()
@@ -100,11 +101,21 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     return Mention(start, end, span, kind, source)
 
 
+_MORE_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu"})  # "al-Assad", "bin Salman"
+
+
+def _particle(word: str) -> bool:
+    """A lowercase particle of a name: "de", "von", "d'Estaing", "al-Assad"."""
+    low = fold(word)
+    first = re.split(r"[^a-z]", low)[0]
+    return low in PARTICLES or first in PARTICLES | _MORE_PARTICLES or f"{first}'" in PARTICLES
+
+
 _NAME_START = re.compile(r"[\"“«(]*[A-ZÀ-ÖØ-Þ]")
 # a reporting verb inside a span: the recogniser ran the name into its sentence
 _SPEECH_VERB = re.compile(
-    r"\s(?:said|says|told|tells|wrote|writes|added|adds|explained|noted|asked|replied|insisted"
-    r"|warned|stated|argued|claimed|dit|déclare|ajoute|explique|écrit|affirme|estime|précise"
+    r"\s(?:(?:a|avait)\s+)?(?:said|says|told|tells|wrote|writes|added|adds|explained|noted"
+    r"|asked|replied|insisted|warned|stated|argued|claimed|dit|déclare|ajoute|explique|écrit|affirme|estime|précise"
     r"|souligne|indique|assure|raconte|confie)\b"
 )
 _VERB_ENDING = re.compile(r"(?:ez|ons)$")
@@ -326,11 +337,12 @@ def _is_common_word(name: str, lowercase_words: set[str]) -> bool:
 
 _NAME_WORD = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’-]*|[A-Z]\.)")
 _TAIL_WORDS = (2, 3)  # words of a person's name after a title inside a span
-# places, buildings and prizes named after a person ("Stade Président X", "X Memorial Trophy")
+# places, buildings, schools and prizes named after a person: the one word before the title
+# ("Stade Président X", "Lycée Pape X"; not "Fort Worth Mayor X", "Square CEO X")
 _NAMED_AFTER = re.compile(
-    r"\b(?:stade|stadium|avenue|rue|boulevard|place|square|street|gare|station|aeroport"
-    r"|airport|pont|bridge|palais|palace|hall|centre|center|musee|museum|parc|park|prix|prize"
-    r"|award|trophee|trophy|coupe|cup|memorial|fort|base|camp|port|quai)\b"
+    r"(?:stade|stadium|avenue|rue|boulevard|place|gare|aeroport|airport|pont|bridge|palais"
+    r"|musee|museum|parc|prix|prize|trophee|trophy|coupe|lycee|college|ecole|school|universite"
+    r"|university|hopital|hospital|fondation|foundation|institut|institute|quai)"
 )
 
 
@@ -362,9 +374,8 @@ def split_titles(text: str, found: Sequence[Mention]) -> list[Mention]:
         if (
             cut < 0
             or mention.type is EntityType.LOC  # "Stade Président Félix Houphouët-Boigny"
-            or any(not _NAME_WORD.fullmatch(w) for w in head.split())  # "avenue du Président X"
-            or ORG_WORDS.search(head)  # "Lycée Pape Jean-Paul II", "Fondation Président X"
-            or _NAMED_AFTER.search(fold(head))  # "Stade Président X", "Prix Président X"
+            or any(w.isalpha() and w.islower() for w in head.split())  # "avenue du Président X"
+            or _NAMED_AFTER.fullmatch(fold(head).strip())  # "Stade Président X", "Lycée Pape X"
             or len(tail) not in _TAIL_WORDS
             or not all(_NAME_WORD.fullmatch(w.group()) for w in tail)
             or any(w.group().lower() in PERSON_TITLES for w in tail)

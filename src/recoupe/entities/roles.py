@@ -1155,10 +1155,16 @@ def _nominal(
 
 def _one_apposed(doc: _Doc, phrase: _Phrase) -> bool:
     """A role opened by unknown nouns is one person's: its head is singular and the
-    apposition closes after it ("X, Y, city council members and the mayor" is a list)."""
+    apposition closes after it or goes on with a modifier ("X, Y, city council members and
+    the mayor" is a list)."""
     head = doc.toks[phrase.head].low
     singular = not head.endswith("s") or head.endswith("ss")
-    return singular and _closed(doc, phrase.last + 1)
+    nxt = _tok(doc, phrase.last + 1)
+    # closed, or going on with a modifier ("… for Kaspersky since 2010.", "… in London, said")
+    modified = nxt is not None and (
+        nxt.low in doc.lex.preps or nxt.low in doc.lex.conj or nxt.low in ("since", "depuis")
+    )
+    return singular and (_closed(doc, phrase.last + 1) or modified)
 
 
 _NOT_APPOSED = _words(

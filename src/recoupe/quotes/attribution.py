@@ -405,8 +405,10 @@ def _description(ctx: Ctx, i: int, det: str, head: int) -> tuple[Speaker, int] |
     kind = _kind(ctx, word, det)
     mention = named[0] if named and word in lex.speaks_for else -1
     # "son avocat", "l'avocate de X": someone else's relation, only a matching role names them
-    relative = det in lex.possessive or any(
-        ctx.mentions.type(m) is EntityType.PERSON for m in named
+    relative = (
+        det in lex.possessive
+        or any(ctx.mentions.type(m) is EntityType.PERSON for m in named)
+        or any(ctx.toks[x].kind == "poss" for x in range(i, head))  # "the victim's brother"
     )
     return Speaker(*span, kind, mention, word, relative), end
 
@@ -544,10 +546,12 @@ def _subject_after(ctx: Ctx, k: int) -> Speaker | None:
             return found[0]
     for j in range(k, min(k + _CLAUSE_AHEAD, len(ctx.toks))):
         t = ctx.toks[j]
-        if is_person(t, ctx.mentions):
+        if is_person(t, ctx.mentions) and ctx.low(j - 1) not in ctx.lex.preps:
             return Speaker(t.start, t.end, "mention", t.mention)
         if is_boundary(t) or t.low == "," or (j > k and t.newline):
             break
+        if t.low in _RELATIVES or (j > k and is_verb(t, ctx.lex)):
+            break  # "the baker who sold X his bread", "le garde du corps de X": not X
     return _unknown_description(ctx, timed)
 
 
@@ -578,24 +582,26 @@ def _unknown_description(ctx: Ctx, k: int) -> Speaker | None:
     det = ctx.low(k)
     if det not in lex.dets or det in _NOT_ARTICLES:
         return None
-    # the noun: the last of up to three lowercase words ("her business partner")
+    # the noun: in English the last of up to three lowercase words ("her business partner"),
+    # in French the first, its adjectives after it ("le boulanger nantais")
     h = k + 1
     while h < k + 3 and _plain_noun(ctx, h) and _plain_noun(ctx, h + 1):
         h += 1
-    if not _plain_noun(ctx, h):
+    if not _plain_noun(ctx, k + 1):
         return None
-    noun = ctx.toks[h]
+    noun = ctx.toks[h] if lex.english else ctx.toks[k + 1]
+    end = ctx.toks[h].end
     after = ctx.tok(h + 1)
     if after is not None and (after.kind == "mention" or (after.cap and after.kind == "word")):
         return None
     plural = noun.low.endswith(("s", "x")) and det in _PLURAL_POSSESSIVES
     if det in lex.indefinite or plural:  # "un banquier de la BNP": unnamed all the same
-        return Speaker(ctx.toks[k].start, noun.end, "anonymous")
+        return Speaker(ctx.toks[k].start, end, "anonymous")
     if ctx.low(h + 1) in lex.preps:  # "le communiqué de Bercy": whose, when named
         j = h + 2 + (ctx.low(h + 2) in lex.dets)
         if ctx.tok(j) is not None and ctx.toks[j].kind == "mention":
             return None
-    return Speaker(ctx.toks[k].start, noun.end, "person", head=noun.low, relative=True)
+    return Speaker(ctx.toks[k].start, end, "person", head=noun.low, relative=True)
 
 
 _PLURAL_POSSESSIVES = frozenset({"ses", "leurs", "nos", "vos", "their"})

@@ -38,6 +38,12 @@ from recoupe.quotes.tokens import Mentions
 _LOOK_BACK = 400  # mentions examined at most when looking for a role
 _SUBJECT_WINDOW = 60  # characters read before a name to see whether it opens its sentence
 _WORD = re.compile(r"\w+")
+# a verb right after a name, or inverted right after a comma or a closing mark ("…, said Roe",
+# "», a dit Roe"): the name is its subject
+_VERB_AFTER = re.compile(r"[ \t\u00a0]+(?:(?:a|avait|has|had)\s+)?([\w'’-]+)")
+_VERB_BEFORE = re.compile(r"[,»”\"]\s*(?:(?:a|avait)\s+)?([\w'’-]+)\s+$")
+_INTRODUCED = re.compile(r"\b(?:according to|selon|d'après|d’après|pour|for|like|comme)\s*$", re.I)
+_OF_BEFORE = re.compile(r"\b(?:of|de|du|des|d'|d’|for|pour|to|à)\s*$")
 
 
 @lru_cache(maxsize=4096)
@@ -148,9 +154,9 @@ class Resolver:
         return previous[0]
 
     def _subject_before(self, pos: int, fits: Callable[[int], bool]) -> int | None:
-        """The nearest person before ``pos`` who opened a sentence or was told speaking in
-        the same or the previous paragraph (``He met Y.`` leaves "he" to the sentence's
-        subject), else the nearest person named."""
+        """The nearest person before ``pos`` who opened a sentence as its subject or was told
+        speaking, in the same or the previous paragraph ("X met Y. “…,” he said": X), else the
+        nearest person named."""
         nearest = None
         for index in self._people_before(pos):
             if not fits(index):
@@ -159,19 +165,31 @@ class Resolver:
             nearest = index if nearest is None else nearest
             if not self._recent_paragraph(m.end, pos):
                 break
-            if self._opens_sentence(m.start) or self._says(m.start, m.end):
+            if self._says(m.start, m.end) or self._subject_opening(m.start):
                 return index
         return nearest
 
+    def _subject_opening(self, start: int) -> bool:
+        """A name opening its sentence as its subject, not after an introducer ("According to
+        X,", "Selon X,": X is a source of the sentence, not its subject)."""
+        head = self.text[max(0, start - _SUBJECT_WINDOW) : start]
+        return self._opens_sentence(start) and _INTRODUCED.search(head) is None
+
     def _says(self, start: int, end: int) -> bool:
-        """Whether a speech verb stands right after or right before the name (``…, Roe said.``,
-        ``said Roe``, ``a déclaré Roe``): someone who spoke since the previous quote."""
-        after = _WORD.search(self.text, end, end + _SUBJECT_WINDOW)
-        before = _WORD.findall(self.text[max(0, start - _SUBJECT_WINDOW) : start])
-        words = [w.group().lower() for w in [after] if w is not None] + [
-            w.lower() for w in before[-1:]
-        ]
-        return any(w.replace("’", "'") in self.lex.verbs for w in words)
+        """Whether the name is the subject of a reporting verb (``…, Roe said.``, ``Roe a
+        déclaré``, ``…, said Roe``, ``», a ajouté Roe``): someone who spoke since the previous
+        quote. Not its object ("told Roe", "a interrogé Roe"), not a complement ("the
+        neighbours of Roe said"), not in the next sentence."""
+        if _OF_BEFORE.search(self.text, max(0, start - _SUBJECT_WINDOW), start):
+            return False
+        after = _VERB_AFTER.match(self.text, end)
+        before = _VERB_BEFORE.search(self.text[max(0, start - _SUBJECT_WINDOW) : start])
+        return any(found is not None and self._reports(found.group(1)) for found in (after, before))
+
+    def _reports(self, word: str) -> bool:
+        """A speech verb's finite form: not a participle ("calling X", "accusant X")."""
+        low = word.lower().replace("’", "'")
+        return low in self.lex.verbs and not low.endswith(("ing", "ant"))
 
     def _opens_sentence(self, start: int) -> bool:
         """Whether at most two words come before ``start`` in its sentence (``Le préfet, X,``)."""
@@ -183,7 +201,10 @@ class Resolver:
 
     def _person_described(self, speaker: Speaker, pos: int) -> int | None:
         head = speaker.head
-        if head.endswith(("s", "x")) and head[:-1] in self.lex.person_heads:
+        if (head.endswith(("s", "x")) and head[:-1] in self.lex.person_heads) or head in (
+            "people",
+            "children",
+        ):
             return None  # plural: several people
         stem = _stem(head)
         nearest = None
