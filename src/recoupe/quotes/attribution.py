@@ -610,16 +610,11 @@ _PLURAL_POSSESSIVES = frozenset({"ses", "leurs", "nos", "vos", "their"})
 def _plain_noun(ctx: Ctx, k: int) -> bool:
     """A lowercase word of letters that may be a noun: no determiner, preposition, function
     word, time, verb or adverb."""
-    t = ctx.tok(k)
+    t = _lowercase_word(ctx, k)
     lex = ctx.lex
     return (
         t is not None
-        and t.kind == "word"
-        and not t.cap
         and t.low.replace("-", "").isalpha()
-        and t.low not in lex.dets
-        and t.low not in lex.preps
-        and t.low not in lex.stop
         and t.low not in lex.time_words
         and t.low not in TIME_NOUNS
         and t.low not in NOT_NOUNS
@@ -761,17 +756,18 @@ def _unknown_verb_incise(ctx: Ctx, i: int) -> Speaker | None:
 def _plain_word(ctx: Ctx, k: int) -> bool:
     """A lower-case word that may be a verb of saying; not a participle ("visant X", "accusing
     X": X is the target, the speaker is the sentence's subject)."""
+    t = _lowercase_word(ctx, k)
+    return t is not None and not t.low.endswith(("ant", "ing"))
+
+
+def _lowercase_word(ctx: Ctx, k: int) -> Tok | None:
+    """Token ``k`` when it is a lowercase word, none of a determiner, a preposition or a
+    function word."""
     t = ctx.tok(k)
     lex = ctx.lex
-    return (
-        t is not None
-        and t.kind == "word"
-        and not t.cap
-        and not t.low.endswith(("ant", "ing"))
-        and t.low not in lex.dets
-        and t.low not in lex.preps
-        and t.low not in lex.stop
-    )
+    if t is None or t.kind != "word" or t.cap:
+        return None
+    return None if t.low in lex.dets or t.low in lex.preps or t.low in lex.stop else t
 
 
 def _closes_clause(ctx: Ctx, k: int) -> bool:
