@@ -1509,3 +1509,60 @@ def test_gender_pools_the_mentions_of_one_person_and_reads_a_sentence_opening_ar
 def test_en_an_apposition_with_and_is_still_the_speaker_s(apposition: str) -> None:
     text = f"“We will not back down,” Jane Roe, {apposition} said."
     assert en(text, ["Jane Roe"]) == [("We will not back down", "Jane Roe", "Jane Roe", False)]
+
+
+def test_one_capitalised_word_no_mention_ends_with_is_a_speaker_s_name_where_a_name_can_be() -> (
+    None
+):
+    # the article never names her in full: the words are kept for the dossier to resolve
+    after_comma = (
+        "The inmate fled at noon, Lyons said. “He should not be approached by anyone,” Lyons said."
+    )
+    assert en(after_comma)[0] == ("He should not be approached by anyone", "Lyons", None, False)
+    opening = "Lyons said that the man used a wheelchair and added, “That is in question now.”"
+    assert en(opening) == [("That is in question now.", "Lyons", None, False)]
+    # a determiner or a sentence's first word not followed by a speech verb: no name
+    group = "« Nous ne céderons pas sur nos droits fondamentaux », selon des Tibétains réunis ici."
+    assert quotes(group)[0][1] != "Tibétains"
+    opener = "« Nous ne céderons jamais sur nos droits fondamentaux. » Sous la pression, il a cédé."
+    assert quotes(opener)[0][1] is None
+
+
+def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_words_end_with() -> (
+    None
+):
+    from recoupe.entities.model import EntityType
+    from recoupe.entities.resolve import ResolvedEntity
+    from recoupe.quotes.stage import group_quotes
+
+    def person(key: str, name: str, *aliases: str) -> ResolvedEntity:
+        return ResolvedEntity(key, name, EntityType.PERSON, [name, *aliases], [], [], [])
+
+    entities = [
+        person("lagarde", "Christine Lagarde", "Lagarde"),
+        person("lyons", "Michelle Lyons"),
+        person("jean", "Jean Roe"),
+        person("paul", "Paul Roe"),
+    ]
+
+    def said(document: str, quote: str, speaker: str) -> tuple[str, str, dict[str, object]]:
+        text = f"« {quote} », a annoncé {speaker}."
+        return document, text, {
+            "start": 2, "end": 2 + len(quote), "text": quote, "speaker_text": speaker,
+            "speaker_start": None, "speaker_end": None, "speaker_mention": None,
+            "anonymous": False,
+        }  # fmt: skip
+
+    told = [
+        said("a", "La banque a failli dans ses contrôles internes", "la ministre de l'Économie Christine Lagarde"),
+        said("b", "Il ne doit pas être approché par le public", "Lyons"),
+        said("c", "Nous ferons appel de cette décision injuste", "l'avocat de Christine Lagarde"),
+        said("c2", "Nous ferons appel de cette décision inique", "l'avocat d'Alain Roe"),
+        said("d", "Le dossier est vide et tout le monde le sait", "Roe"),  # Jean or Paul?
+        said("e", "Rien ne sera décidé avant la fin du mois", "la porte-parole"),
+    ]  # fmt: skip
+    per_document = {document: [fact] for document, _, fact in told}
+    texts = {document: text for document, text, _ in told}
+    records = group_quotes(per_document, texts, entities, {}, [d for d, _, _ in told])
+    speakers = {r.occurrences[0].span.document: r.speaker for r in records}
+    assert speakers == {"a": "lagarde", "b": "lyons", "c": None, "c2": None, "d": None, "e": None}

@@ -29,6 +29,7 @@ to be a quote that nothing else attributes are the sentence's subject's (:func:`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,6 +76,7 @@ class Ctx:
     toks: Sequence[Tok]
     lex: Lexicon
     mentions: Mentions
+    text: str = ""  # the document: what comes before the first token
 
     def low(self, i: int) -> str:
         return self.toks[i].low if 0 <= i < len(self.toks) else ""
@@ -376,9 +378,31 @@ def _name(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
         if is_verb(t, lex) or t.low in lex.stop:
             break
         k += 1
-    if k == i or (k == i + 1 and ctx.toks[i].low not in ctx.mentions.last_words):
-        return None  # one capitalised word is a name only when some mention ends with it
+    if k == i or (k == i + 1 and not _lone_name(ctx, i)):
+        return None
     return Speaker(ctx.toks[i].start, ctx.toks[k - 1].end, "name"), k
+
+
+def _lone_name(ctx: Ctx, i: int) -> bool:
+    """One capitalised word is a name when some mention ends with it, where no sentence starts
+    and no determiner comes before it (", Roe said", "a concédé Roe"; not "Sous …", "des
+    Tibétains"), or opening a sentence before a speech verb ("Roe said that …"): the dossier
+    may know it (the article never gave the full name)."""
+    if ctx.toks[i].low in ctx.mentions.last_words:
+        return True
+    before = _WORD_BEFORE.search(ctx.text, 0, ctx.toks[i].start)
+    if before is None:  # a sentence's first word: a name when a speech verb follows ("Roe said")
+        following = ctx.tok(i + 1)
+        return following is not None and is_verb(following, ctx.lex, strict=True)
+    if before.group(1) is not None:
+        return True  # a comma
+    word = before.group(2)
+    low = word.lower().replace("’", "'")
+    return word[:1].islower() and low not in ctx.lex.cap_stop and low not in ctx.lex.stop
+
+
+# a comma, or a quote closed on a comma, "?" or "!" (not on a full stop: a sentence starts)
+_WORD_BEFORE = re.compile(r"(?:(,|[,?!][ \u00a0]*[»”\"’])|([\w'’-]+))[ \u00a0]*$")
 
 
 def _description(ctx: Ctx, i: int, det: str, head: int) -> tuple[Speaker, int] | None:

@@ -132,7 +132,8 @@ class _Reader:
         return first, len(self.text) if last < 0 else last
 
     def _ctx(self, start: int, end: int) -> Ctx:
-        return Ctx(tokenize(self.text, start, end, self.mentions), self.lex, self.mentions)
+        toks = tokenize(self.text, start, end, self.mentions)
+        return Ctx(toks, self.lex, self.mentions, self.text)
 
     def read(self, s: Stretch, previous: _Found | None) -> list[_Found]:
         parts = self._split(s)

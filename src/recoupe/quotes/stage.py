@@ -10,8 +10,8 @@ from dataclasses import asdict, replace
 from typing import Any
 
 from recoupe import ids
-from recoupe.entities.model import DocumentEntities
-from recoupe.entities.names import fold
+from recoupe.entities.model import DocumentEntities, EntityType
+from recoupe.entities.names import FUNCTION_WORDS, fold, multi_word, name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.quotes.extract import find_quotes
 from recoupe.quotes.model import QuoteFact
@@ -41,6 +41,7 @@ def group_quotes(
 ) -> list[QuoteRecord]:
     """One record per quote across documents (documents in ``order``: earliest first)."""
     owners = {m: e.id for e in entities if not e.rejected for m in e.mentions}
+    names = _person_names(entities)
     groups: dict[str, list[tuple[str, QuoteFact]]] = {}
     keys: list[str] = []
     for document in order:
@@ -53,7 +54,7 @@ def group_quotes(
                 home = key
             groups.setdefault(home, []).append((document, fact))
     return ids.unique(
-        [_record(found, owners, copies) for found in groups.values()],
+        [_record(found, owners, names, copies) for found in groups.values()],
         id_of=lambda q: q.id,
         content_key=lambda q: tuple(o.span for o in q.occurrences),
         with_id=lambda q, new: replace(q, id=new),
@@ -85,6 +86,7 @@ def _told_best(found: Sequence[tuple[str, QuoteFact]]) -> int:
 def _record(
     found: list[tuple[str, QuoteFact]],
     owners: Mapping[tuple[str, int], str],
+    names: Mapping[str, set[str]],
     copies: Mapping[str, str],
 ) -> QuoteRecord:
     document, first = found[0]
@@ -98,6 +100,17 @@ def _record(
         ),
         None,
     )
+    if speaker is None:
+        speaker = next(
+            (
+                found_id
+                for _, fact in found
+                if fact.speaker_text and not fact.anonymous
+                for found_id in [_named_in_dossier(fact.speaker_text, names)]
+                if found_id is not None
+            ),
+            None,
+        )
     occurrences = tuple(
         QuoteOccurrence(
             Span(doc, fact.start, fact.end),
@@ -119,3 +132,55 @@ def _record(
         occurrences=occurrences,
         sources=len({copies.get(doc, doc) for doc, _ in found}),
     )
+
+
+# a name after these words is another's: "l'avocat de X", "the lawyer for X"
+_NOT_SPEAKER_BEFORE = (FUNCTION_WORDS - {"l", "la", "le", "les", "the"}) | {
+    "d",
+    "chez",
+    "avec",
+    "with",
+    "by",
+    "par",
+    "from",
+}
+_NAME_WORD = re.compile(r"[A-ZÀ-Ý][\w'’.-]*")
+
+
+def _person_names(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
+    """Name keys of the dossier's persons → their ids: every full name they are called by, and
+    the surname of each full name (a bare surname is theirs only when one person has it)."""
+    names: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.rejected or entity.type is not EntityType.PERSON:
+            continue
+        for alias in {entity.name, *entity.aliases}:
+            if multi_word(alias):
+                names.setdefault(name_key(alias), set()).add(entity.id)
+                names.setdefault(split_person(alias)[1], set()).add(entity.id)
+    return names
+
+
+def _named_in_dossier(speaker_text: str, names: Mapping[str, set[str]]) -> str | None:
+    """The person of the dossier a speaker's words end by naming, when the document's entities
+    did not ("a annoncé la ministre de l'Économie Christine Lagarde" where NER missed the name;
+    "Roe said" where the article never gave the full name): the longest run of capitalised last
+    words that is one person's name in the dossier — never a name after a preposition ("the
+    lawyer for Jane Roe")."""
+    words = speaker_text.replace("’", "'").split()
+    run = 0
+    while run < len(words) and _NAME_WORD.fullmatch(words[len(words) - 1 - run]):
+        run += 1
+    before = words[len(words) - run - 1] if len(words) > run else ""
+    elided, _, rest = before.rpartition("'")
+    if elided and _NAME_WORD.fullmatch(rest):  # "d'Alain Roe", "l'Économie Christine Lagarde"
+        words[len(words) - run - 1] = rest
+        run += 1
+        before = elided
+    if fold(before) in _NOT_SPEAKER_BEFORE:
+        return None  # "l'avocat de Jean Roe" / "d'Alain Roe" is not Jean Roe, nor Roe
+    for size in range(run, 0, -1):
+        ids_ = names.get(name_key(" ".join(words[len(words) - size :])), set())
+        if len(ids_) == 1:
+            return next(iter(ids_))
+    return None
