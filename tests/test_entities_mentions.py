@@ -126,3 +126,22 @@ def test_a_reporting_verb_ends_the_name_the_recogniser_ran_on(span: str, name: s
     start = text.index(span)
     mention = trim(text, start, start + len(span), EntityType.MISC, "ner:MISC")
     assert mention is not None and mention.text == name
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("Lundi", False),
+        ("Vendredi matin", False),
+        ("Lundi après-midi", False),
+        ("VENDREDI", False),
+        ("Friday night", False),
+        ("Mardi Gras", True),
+        ("Sunday Times", True),
+        ("Lundi Matin", True),  # a publication's name
+    ],
+)
+def test_a_day_ner_took_for_a_name_is_no_mention(span: str, kept: bool) -> None:
+    text = f"{span}, la banque a publié un communiqué."
+    mention = trim(text, 0, len(span), EntityType.PERSON, "ner:PER")
+    assert (mention is not None) is kept

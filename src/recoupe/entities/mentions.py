@@ -96,9 +96,59 @@ def trim(text: str, start: int, end: int, kind: EntityType, source: str) -> Ment
     span = text[start:end]
     if len(span) < 2 or "\n" in span or not _NAME_CHAR.search(span) or _ROLE_NAME.match(span):
         return None
-    if _is_sentence_verb(text, start, end):
+    if _is_sentence_verb(text, start, end) or _is_day(span):
         return None
     return Mention(start, end, span, kind, source)
+
+
+# a day named, with its part or its place in time, is a date NER took for a name ("Lundi",
+# "Vendredi matin", "Lundi 4", "Friday night"); "Mardi Gras", "Sunday Times" go on being names
+_WEEKDAYS = frozenset(
+    [
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_DAY_PARTS = frozenset(
+    [
+        "matin",
+        "midi",
+        "soir",
+        "soiree",
+        "apres",
+        "nuit",
+        "dernier",
+        "derniere",
+        "prochain",
+        "prochaine",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "last",
+        "next",
+    ]
+)
+
+
+def _is_day(span: str) -> bool:
+    first, *rest = fold(span).split() or [""]  # "après-midi": "apres midi"
+    named = any(w[:1].isupper() for w in span.split()[1:]) and not span.isupper()
+    return (  # "Lundi Matin", a title in capitals, is a name
+        first in _WEEKDAYS and not named and all(w in _DAY_PARTS or w.isdigit() for w in rest)
+    )
 
 
 _MORE_PARTICLES = frozenset({"al", "el", "bin", "ben", "ibn", "abu"})  # "al-Assad", "bin Salman"
