@@ -145,3 +145,21 @@ def test_a_day_ner_took_for_a_name_is_no_mention(span: str, kept: bool) -> None:
     text = f"{span}, la banque a publié un communiqué."
     mention = trim(text, 0, len(span), EntityType.PERSON, "ner:PER")
     assert (mention is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("les Seychelles", "Seychelles"),
+        ("aux Seychelles", "Seychelles"),
+        ("les Caisses d’épargne", "Caisses d’épargne"),
+        ("l’Elysée", "Elysée"),
+        ("the White House", "White House"),
+        ("Lesotho", "Lesotho"),
+    ],
+)
+def test_a_determiner_ner_kept_goes_as_a_whole_word(span: str, name: str) -> None:
+    text = f"Ils partent pour {span} demain."
+    start = text.index(span)
+    mention = trim(text, start, start + len(span), EntityType.LOC, "ner:LOC")
+    assert mention is not None and mention.text == name

@@ -39,8 +39,9 @@ LABELS: dict[str, EntityType] = {
     "PRODUCT": EntityType.MISC,
     "WORK_OF_ART": EntityType.MISC,
 }
+# a determiner or preposition NER kept: a whole word ("les Seychelles" is no "s Seychelles")
 _LEADING = re.compile(
-    r"(?:the|The|le|la|les|l['’]|L['’]|d['’]|D['’]|du|des|de|au|aux|à|a)\s*(?=\S)"
+    r"(?:(?:the|The|les|le|la|du|des|de|aux|au|à|a)\s+|(?:l|L|d|D)['’]\s*)(?=\S)"
 )
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 # what follows a name when its last dot also ends the sentence
