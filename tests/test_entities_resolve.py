@@ -270,21 +270,6 @@ def test_first_words_shared_by_two_organisations_join_neither() -> None:
     assert all(len(names) == 1 for names in names_of(resolve(docs), docs))
 
 
-def test_one_word_typed_a_person_is_an_organisation_s_first_word_unless_a_person_has_it() -> None:
-    docs = [
-        doc("a", "Lehman Brothers filed for bankruptcy.", {"Lehman Brothers": ORG}, "en"),
-        doc("b", "Lehman said its debts were large.", {"Lehman": P}, "en"),  # NER: a person
-        doc("c", "Ford Motor cut jobs in Detroit.", {"Ford Motor": ORG}, "en"),
-        doc("d", "Gerald Ford was president.", {"Gerald Ford": P}, "en"),
-        doc("e", "Ford said the cuts were needed.", {"Ford": P}, "en"),  # the man, by surname
-    ]
-    entities = resolve(docs)
-    groups = sorted(sorted(names) for names in names_of(entities, docs))
-    assert groups == [["Ford", "Gerald Ford"], ["Ford Motor"], ["Lehman", "Lehman Brothers"]]
-    (lehman,) = [e for e in entities if e.name == "Lehman Brothers"]
-    assert lehman.type is ORG and [m.rule for m in lehman.merges] == ["first_words"]
-
-
 def test_a_country_named_in_french_english_or_by_its_iso_code_is_one_place() -> None:
     a = doc("a", "Les Etats-Unis ont salué la libération.", {"Etats-Unis": L})
     b = doc("b", "The United States welcomed the news.", {"United States": L}, "en")

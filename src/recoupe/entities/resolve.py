@@ -308,9 +308,7 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     them ("Apple" beside "Apple Computer" and "Apple Corps" stays apart), and the short name is
     never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain"). So is one
     named without the place its name opens with, when the dossier names that place ("Washington
-    Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers"). A single word typed a
-    person joins too when no person of the dossier has it in a full name (see ``_short_org``);
-    the chain is then counted an organisation."""
+    Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers")."""
     longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
     holder: dict[tuple[str, str], int] = {}  # (document, full name) -> its chain there
@@ -339,15 +337,12 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 longer[first].add(full)
                 if first in places:  # the place left out
                     longer[" ".join(words[size:])].add(full)
-    person_words = {
-        word for local in locals_ if local.is_full_name for word in name_key(local.best).split()
-    }
     for index, local in enumerate(locals_):
-        if local.acronyms or not _short_org(local, not_orgs, person_words):
+        if local.type is not EntityType.ORG or local.acronyms:
             continue
         short = org_key(local.best)
         names = longer.get(short, set())
-        if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN:
+        if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN or short in not_orgs:
             continue
         if territory(local.best) is not None or short.split()[-1] in _FUNCTION_WORDS:
             continue
@@ -358,27 +353,9 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
         if beside is not None and min(locals_[beside].mentions) < min(local.mentions):
             # named in full, then short in one article ("Lehman Brothers … Lehman"): the
             # article shortened the name, it did not name another organisation
-            joined = clusters.union(
-                beside, index, Merge("first_words", evidence), within_document=True
-            )
+            clusters.union(beside, index, Merge("first_words", evidence), within_document=True)
         else:
-            joined = clusters.union(other, index, Merge("first_words", evidence))
-        if joined:
-            local.type = EntityType.ORG  # its votes go to the organisation it names
-
-
-def _short_org(local: Local, not_orgs: set[str], person_words: set[str]) -> bool:
-    """May this chain be an organisation named short? One typed so, never named otherwise in
-    the dossier; or one word NER took for a person ("Lehman" said) that is no word of any
-    person's full name in the dossier ("Ford" beside "Gerald Ford" is the man)."""
-    short = org_key(local.best)
-    if local.type is EntityType.ORG:
-        return short not in not_orgs
-    return (
-        local.type is EntityType.PERSON
-        and " " not in short
-        and name_key(local.best) not in person_words
-    )
+            clusters.union(other, index, Merge("first_words", evidence))
 
 
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
