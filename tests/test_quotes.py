@@ -1520,12 +1520,22 @@ def test_one_capitalised_word_no_mention_ends_with_is_a_speaker_s_name_where_a_n
     )
     assert en(after_comma)[0] == ("He should not be approached by anyone", "Lyons", None, False)
     opening = "Lyons said that the man used a wheelchair and added, “That is in question now.”"
-    assert en(opening) == [("That is in question now.", "Lyons", None, False)]
+    assert en(opening) == []  # a sentence's first word: a name if written inside one too
+    assert en("He fled at noon, Lyons said. " + opening)[-1] == (
+        "That is in question now.", "Lyons", None, False,
+    )  # fmt: skip
     # a determiner or a sentence's first word not followed by a speech verb: no name
     group = "« Nous ne céderons pas sur nos droits fondamentaux », selon des Tibétains réunis ici."
     assert quotes(group)[0][1] != "Tibétains"
     opener = "« Nous ne céderons jamais sur nos droits fondamentaux. » Sous la pression, il a cédé."
     assert quotes(opener)[0][1] is None
+    # a pronoun or quantifier opening a sentence, a name after a preposition: no name
+    others = "The crowd waited for hours. Others said the decision was “a betrayal of the fans.”"
+    assert all(row[1] != "Others" for row in en(others))
+    cela = "La foule a attendu. Cela confirme que la décision est « scandaleuse et injuste »."
+    assert all(row[1] != "Cela" for row in quotes(cela))
+    letter = "A letter sent to Congress said the plan was “unworkable and far too costly for us”."
+    assert all(row[1] != "Congress" for row in en(letter))
 
 
 def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_words_end_with() -> (
@@ -1560,9 +1570,15 @@ def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_word
         said("c2", "Nous ferons appel de cette décision inique", "l'avocat d'Alain Roe"),
         said("d", "Le dossier est vide et tout le monde le sait", "Roe"),  # Jean or Paul?
         said("e", "Rien ne sera décidé avant la fin du mois", "la porte-parole"),
+        said("f", "Nous ne laisserons rien passer du tout", "l'avocate de la ministre Christine Lagarde"),
+        said("g", "We will not cede any ground on this", "Hunter Lyons"),  # not Michelle
+        said("h", "The prison will stay closed all week", "Spokeswoman Lyons"),
     ]  # fmt: skip
     per_document = {document: [fact] for document, _, fact in told}
     texts = {document: text for document, text, _ in told}
     records = group_quotes(per_document, texts, entities, {}, [d for d, _, _ in told])
     speakers = {r.occurrences[0].span.document: r.speaker for r in records}
-    assert speakers == {"a": "lagarde", "b": "lyons", "c": None, "c2": None, "d": None, "e": None}
+    assert speakers == {
+        "a": "lagarde", "b": "lyons", "c": None, "c2": None, "d": None, "e": None,
+        "f": None, "g": None, "h": "lyons",
+    }  # fmt: skip

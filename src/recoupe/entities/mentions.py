@@ -40,9 +40,7 @@ LABELS: dict[str, EntityType] = {
     "WORK_OF_ART": EntityType.MISC,
 }
 # a determiner or preposition NER kept: a whole word ("les Seychelles" is no "s Seychelles")
-_LEADING = re.compile(
-    r"(?:(?:the|The|les|le|la|du|des|de|aux|au|à|a)\s+|(?:l|L|d|D)['’]\s*)(?=\S)"
-)
+_LEADING = re.compile(r"(?:(?:the|The|les|le|la|du|des|de|aux|au|à|a)\s+|(?:l|L|d|D)['’]\s*)(?=\S)")
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 # what follows a name when its last dot also ends the sentence
 _NEW_SENTENCE = re.compile(r"\s*(?:$|\n|[A-ZÀ-ÖØ-Þ\"“«])")

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from recoupe.entities.model import EntityType
 from recoupe.quotes.lexicon import NOT_NOUNS, TIME_AFTER, TIME_NOUNS, Lexicon
@@ -385,22 +386,42 @@ def _name(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
 
 def _lone_name(ctx: Ctx, i: int) -> bool:
     """One capitalised word is a name when some mention ends with it, where no sentence starts
-    and no determiner comes before it (", Roe said", "a concédé Roe"; not "Sous …", "des
-    Tibétains"), or opening a sentence before a speech verb ("Roe said that …"): the dossier
-    may know it (the article never gave the full name)."""
-    if ctx.toks[i].low in ctx.mentions.last_words:
+    and no determiner or preposition comes before it (", Roe said", "a concédé Roe"; not "Sous
+    …", "des Tibétains", "sent to Congress"), or opening a sentence before a speech verb when the
+    document also writes it capitalised inside a sentence ("Roe said that …" and "…, Roe
+    warned"; not "Others said", "Cela confirme"): the dossier may know it (the article never
+    gave the full name)."""
+    tok = ctx.toks[i]
+    if tok.low in ctx.mentions.last_words:
         return True
-    before = _WORD_BEFORE.search(ctx.text, 0, ctx.toks[i].start)
-    if before is None:  # a sentence's first word: a name when a speech verb follows ("Roe said")
+    before = _WORD_BEFORE.search(ctx.text, max(0, tok.start - _LOOK_BEFORE), tok.start)
+    if before is None:  # a sentence's first word
         following = ctx.tok(i + 1)
-        return following is not None and is_verb(following, ctx.lex, strict=True)
+        return (
+            following is not None
+            and is_verb(following, ctx.lex, strict=True)
+            and _written_inside_a_sentence(ctx, ctx.text[tok.start : tok.end])
+        )
     if before.group(1) is not None:
         return True  # a comma
     word = before.group(2)
     low = word.lower().replace("’", "'")
-    return word[:1].islower() and low not in ctx.lex.cap_stop and low not in ctx.lex.stop
+    lex = ctx.lex
+    return word[:1].islower() and not {low} & (lex.cap_stop | lex.stop | lex.preps | lex.dets)
 
 
+def _written_inside_a_sentence(ctx: Ctx, word: str) -> bool:
+    """Whether the document writes ``word`` capitalised after a comma or a lowercase word."""
+    return _inside_a_sentence(ctx.text, word)
+
+
+@lru_cache(maxsize=256)
+def _inside_a_sentence(text: str, word: str) -> bool:  # once per document and word
+    pattern = rf"(?:,|\b[a-zà-ÿ][\w'’-]*)[ \u00a0]+{re.escape(word)}\b"
+    return re.search(pattern, text) is not None
+
+
+_LOOK_BEFORE = 60  # characters read back for the word before a capitalised word
 # a comma, or a quote closed on a comma, "?" or "!" (not on a full stop: a sentence starts)
 _WORD_BEFORE = re.compile(r"(?:(,|[,?!][ \u00a0]*[»”\"’])|([\w'’-]+))[ \u00a0]*$")
 

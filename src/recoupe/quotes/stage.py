@@ -13,6 +13,7 @@ from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
 from recoupe.entities.names import FUNCTION_WORDS, fold, multi_word, name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
+from recoupe.entities.roles import strip_title
 from recoupe.quotes.extract import find_quotes
 from recoupe.quotes.model import QuoteFact
 from recoupe.store.records import QuoteOccurrence, QuoteRecord, Span
@@ -135,7 +136,8 @@ def _record(
 
 
 # a name after these words is another's: "l'avocat de X", "the lawyer for X"
-_NOT_SPEAKER_BEFORE = (FUNCTION_WORDS - {"l", "la", "le", "les", "the"}) | {
+_ARTICLES = frozenset({"l", "la", "le", "les", "the", "a", "an", "un", "une"})
+_NOT_SPEAKER_BEFORE = (FUNCTION_WORDS - _ARTICLES) | {
     "d",
     "chez",
     "avec",
@@ -177,10 +179,29 @@ def _named_in_dossier(speaker_text: str, names: Mapping[str, set[str]]) -> str |
         words[len(words) - run - 1] = rest
         run += 1
         before = elided
+        earlier = words[: len(words) - run]
+    else:
+        earlier = words[: len(words) - run - 1]
     if fold(before) in _NOT_SPEAKER_BEFORE:
         return None  # "l'avocat de Jean Roe" / "d'Alain Roe" is not Jean Roe, nor Roe
-    for size in range(run, 0, -1):
-        ids_ = names.get(name_key(" ".join(words[len(words) - size :])), set())
+    relation = {fold(w.split("'")[0]) for w in earlier} & _NOT_SPEAKER_BEFORE
+    if before[:1].islower() and fold(before) not in _ARTICLES and relation:
+        return None  # "l'avocate de la ministre Jeanne Roe": the minister's lawyer
+    name = _untitled(words[len(words) - run :])
+    for size in range(len(name), 0, -1):
+        if size == 1 and len(name) > 1:
+            break  # "Hunter Biden" the dossier does not know is not Joe Biden
+        ids_ = names.get(name_key(" ".join(name[len(name) - size :])), set())
         if len(ids_) == 1:
             return next(iter(ids_))
     return None
+
+
+def _untitled(run: list[str]) -> list[str]:
+    """The name in capitalised words after a title ("President Roe", "Head Coach Jane Roe")."""
+    text = " ".join(run)
+    for language in ("en", "fr"):
+        start, end, title = strip_title(text, 0, len(text), language=language)
+        if title is not None and start < end:
+            return text[start:end].split()
+    return run
