@@ -1137,3 +1137,27 @@ def test_a_fronted_name_takes_only_a_closed_apposition(
     text: str, names: Sequence[Name], language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(who, role) for who, role, _, _ in roles(text, names, language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Les deux ministres, Paul Vidal et Inès Garnier, ont parlé.", "fr", "ministres"),
+        (
+            "Paul Vidal et Inès Garnier, tous deux juges d'instruction, ont statué.",
+            "fr",
+            "juges d'instruction",
+        ),
+        ("Paul Vidal et Inès Garnier, tous les deux députés, ont voté.", "fr", "députés"),
+        ("Paul Vidal and Inès Garnier, both senators, spoke.", "en", "senators"),
+    ],
+)
+def test_a_plural_role_before_or_after_coordinated_names_goes_to_each(
+    text: str, language: str, expected: str
+) -> None:
+    assert {
+        (name, role) for name, role, _, _ in roles(text, ["Paul Vidal", "Inès Garnier"], language)
+    } == {
+        ("Paul Vidal", expected),
+        ("Inès Garnier", expected),
+    }

@@ -224,7 +224,7 @@ def _fr_lexicon() -> _Lexicon:
             **dict.fromkeys(("pressenti", "pressentie", "élu", "élue"), "designate"),
             **dict.fromkeys(("sortant", "sortante", "sortants", "sortantes"), "current"),
         },
-        skips=_words("respectivement jeune célèbre"),
+        skips=_words("respectivement jeune célèbre tous toutes deux trois quatre"),  # "tous deux"
         pre_adjs=_words("premier première premiers premières vice haut haute grand grande"),
         adjs=_words(
             """public publique publics publiques général générale généraux générales adjoint
@@ -329,7 +329,7 @@ def _en_lexicon() -> _Lexicon:
             **dict.fromkeys(("outgoing", "now"), "current"),
         },
         post_qualifiers={"designate": "designate", "elect": "designate"},
-        skips=_words("respectively veteran longtime long-time"),
+        skips=_words("respectively veteran longtime long-time both"),  # "X and Y, both judges"
         pre_adjs=frozenset(),
         adjs=_words(
             """public chief senior junior deputy general top prime vice acting interim local
@@ -1437,7 +1437,11 @@ def _role_before_comma(doc: _Doc, p: int) -> list[RoleFact]:
         first += 1
     if doc.toks[first].kind == "mention" and _is_person(doc, first):
         return []  # "X, chief, Y": a list
-    return [_fact(doc, p, _Phrase(first, head_last, head_last))]
+    phrase = _Phrase(first, head_last, head_last)
+    names = [p, *_names_after(doc, p)]
+    if len(names) > 1 and doc.toks[head_last].low in doc.lex.plural:
+        return [_fact(doc, q, phrase) for q in names]  # "Les deux ministres, X et Y,"
+    return [_fact(doc, p, phrase)]
 
 
 def _named_next(doc: _Doc, phrase: _Phrase) -> int | None:
