@@ -503,3 +503,32 @@ def test_a_nickname_is_the_given_name_s_short_form_when_the_contexts_agree() -> 
     assert ["Bill Roe"] in groups and ["William Roe"] in groups  # nothing in common
     (bill,) = [e for e in entities if e.name == "William Ingaldson"]
     assert [m.rule for m in bill.merges] == ["short_given_name"]
+
+
+def test_a_surname_with_its_particles_is_a_bare_surname_not_a_given_name_and_a_surname() -> None:
+    from recoupe.entities.roles import strip_title
+
+    title = "M. de Castries"  # the courtesy title is stripped before a particle too
+    assert strip_title(title, 0, len(title), language="fr") == (3, len(title), "M.")
+    text = "Henri de Castries, président d'Axa, a parlé. M. de Castries a ajouté qu'il partait."
+    d = doc("a", text, {"Henri de Castries": P, "de Castries": P})
+    assert [[d.mentions[i].text for i in chain] for chain in d.chains] == [
+        ["Henri de Castries", "de Castries"]
+    ]
+    english = doc(
+        "b",
+        "Officer Shayne La Croix was hurt. La Croix said he was fine.",
+        {"Shayne La Croix": P, "La Croix": P},
+        "en",
+    )
+    assert len(english.chains) == 1
+    # across documents: the only person so named
+    docs = [
+        doc(
+            "c", "Dominique de Villepin a parlé à Paris.", {"Dominique de Villepin": P, "Paris": L}
+        ),
+        doc("d", "Pour de Villepin, la guerre est une erreur.", {"de Villepin": P}),
+    ]
+    assert [sorted(names) for names in names_of(resolve(docs), docs) if len(names) > 1] == [
+        ["Dominique de Villepin", "de Villepin"]
+    ]

@@ -25,6 +25,7 @@ from recoupe.entities.names import (
     SUFFIXES,
     compatible_middles,
     core_person,
+    full_name,
     name_key,
     org_key,
     place_key,
@@ -106,7 +107,7 @@ def _join_full_name_forms(sets: UnionFind, mentions: Sequence[Mention], votes: l
     forms: dict[str, dict[str, int]] = defaultdict(dict)  # surname -> name key -> first mention
     hyphenated: list[tuple[int, list[str]]] = []  # a surname's parts ("bruni", "sarkozy")
     for index, mention in enumerate(mentions):
-        if not is_multi_word(mention.text) or _winner(votes[index]) is not EntityType.PERSON:
+        if not full_name(mention.text) or _winner(votes[index]) is not EntityType.PERSON:
             continue
         given, _, surname = core_person(mention.text)
         if not given or not surname:
@@ -179,7 +180,7 @@ def _full_names(
     """Multi-word person names: mention index → (given names, surname)."""
     persons = {}
     for index, mention in enumerate(mentions):
-        if is_multi_word(mention.text) and _winner(votes[index]) is EntityType.PERSON:
+        if full_name(mention.text) and _winner(votes[index]) is EntityType.PERSON:
             persons[index] = split_person(mention.text)
     return persons
 
@@ -196,7 +197,7 @@ def _attach_short_names(
         surnames[surname].append(position)
         given_names[given.split(" ")[0]].append(position)
     for index, key in enumerate(keys):
-        if is_multi_word(mentions[index].text) or mentions[index].type not in (
+        if full_name(mentions[index].text) or mentions[index].type not in (
             EntityType.PERSON,
             EntityType.MISC,
             EntityType.LOC,

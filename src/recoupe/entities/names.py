@@ -69,6 +69,13 @@ def multi_word(surface: str) -> bool:
     return len(surface.split()) > 1
 
 
+def full_name(surface: str) -> bool:
+    """A person's name with a given name: several words, not a surname with its particles
+    ("de Castries", "Le Pen", "van der Berg", "La Croix" are bare surnames)."""
+    words = surface.split()
+    return len(words) > 1 and not all(name_key(w) in PARTICLES for w in words[:-1])
+
+
 _LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la) +|l' ?)(?=\w)")
 # Legal forms and "group" after a company's name: "Apple Inc." is Apple, "NPD Group" is NPD.
 _DESIGNATOR = re.compile(

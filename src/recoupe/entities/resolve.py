@@ -42,6 +42,7 @@ from recoupe.entities.names import (
     SUFFIXES,
     compatible_middles,
     core_person,
+    full_name,
     multi_word,
     name_key,
     org_key,
@@ -89,7 +90,7 @@ class Local:
 
     @property
     def is_full_name(self) -> bool:
-        return self.type is EntityType.PERSON and multi_word(self.best)
+        return self.type is EntityType.PERSON and full_name(self.best)
 
 
 @dataclass(slots=True)
@@ -187,7 +188,7 @@ def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     for index, local in enumerate(locals_):
         person = local.type is EntityType.PERSON
         for surface in sorted(local.surfaces):
-            if person and not multi_word(surface):
+            if person and not full_name(surface):
                 continue  # a bare surname is resolved by _by_surname
             # the same name whatever the type; without an article or a legal form only among
             # organisations and places ("Jean Roe SA" is not the man)
@@ -417,7 +418,7 @@ def _spellings(locals_: Sequence[Local]) -> dict[str, _Form]:
     forms: dict[str, _Form] = {}
     for index, local in enumerate(locals_):
         for surface in local.surfaces:
-            if local.type is EntityType.PERSON and not multi_word(surface):
+            if local.type is EntityType.PERSON and not full_name(surface):
                 continue  # a bare surname: too short a clue
             key = _squash(surface, local.type)
             if len(key) < _MIN_SPELLED or any(ch.isdigit() for ch in key):

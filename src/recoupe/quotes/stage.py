@@ -11,7 +11,7 @@ from typing import Any
 
 from recoupe import ids
 from recoupe.entities.model import DocumentEntities, EntityType
-from recoupe.entities.names import FUNCTION_WORDS, fold, multi_word, name_key, split_person
+from recoupe.entities.names import FUNCTION_WORDS, fold, full_name, name_key, split_person
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.roles import strip_title
 from recoupe.quotes.extract import find_quotes
@@ -157,7 +157,7 @@ def _person_names(entities: Sequence[ResolvedEntity]) -> dict[str, set[str]]:
         if entity.rejected or entity.type is not EntityType.PERSON:
             continue
         for alias in {entity.name, *entity.aliases}:
-            if multi_word(alias):
+            if full_name(alias):
                 names.setdefault(name_key(alias), set()).add(entity.id)
                 names.setdefault(split_person(alias)[1], set()).add(entity.id)
     return names
