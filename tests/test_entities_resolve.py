@@ -489,22 +489,6 @@ def test_a_short_name_after_to_is_no_place_unless_the_ner_says_so_and_dotted_leg
     assert {"NSA"} in names_of(resolve(docs), docs)
 
 
-def test_a_nickname_is_the_given_name_s_short_form_when_the_contexts_agree() -> None:
-    people = {"William Ingaldson": P, "Bill Ingaldson": P, "Karen Olson": P, "Palmer": L}
-    docs = [
-        doc("a", "William Ingaldson, a lawyer, met Karen Olson in Palmer.", people, "en"),
-        doc("b", "Bill Ingaldson said Karen Olson would stay in Palmer.", people, "en"),
-        doc("c", "William Roe lost the election.", {"William Roe": P}, "en"),
-        doc("d", "Bill Roe won the lottery in Ohio.", {"Bill Roe": P, "Ohio": L}, "en"),
-    ]
-    entities = resolve(docs)
-    groups = sorted(sorted(set(names)) for names in names_of(entities, docs))
-    assert ["Bill Ingaldson", "William Ingaldson"] in groups  # both with Karen Olson, Palmer
-    assert ["Bill Roe"] in groups and ["William Roe"] in groups  # nothing in common
-    (bill,) = [e for e in entities if e.name == "William Ingaldson"]
-    assert [m.rule for m in bill.merges] == ["short_given_name"]
-
-
 def test_a_surname_with_its_particles_is_a_bare_surname_not_a_given_name_and_a_surname() -> None:
     from recoupe.entities.roles import strip_title
 

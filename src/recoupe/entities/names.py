@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nicknames import NickNamer
-
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "\u00a0": " "})
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.]+")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -179,20 +177,6 @@ def compatible_middles(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def short_given(a: str, b: str) -> bool:
     """One given name is a short form of the other ("sam" of "samuel", "alex" of
-    "alexandre": a prefix of at least three letters), or a nickname of it ("bill" of
-    "william", "jimmy" of "james"; the English names and nicknames of the ``nicknames``
-    package, a hand-curated public dataset)."""
+    "alexandre"): a prefix of at least three letters."""
     shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= 3 and shorter != longer and longer.startswith(shorter):
-        return True
-    return a != b and (b in _nicknames(a) or a in _nicknames(b))
-
-
-@lru_cache(maxsize=1)
-def _namer() -> NickNamer:
-    return NickNamer()
-
-
-@lru_cache(maxsize=1 << 12)
-def _nicknames(given: str) -> frozenset[str]:
-    return frozenset(_namer().nicknames_of(given))
+    return len(shorter) >= 3 and shorter != longer and longer.startswith(shorter)
