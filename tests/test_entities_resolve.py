@@ -516,3 +516,25 @@ def test_a_surname_with_its_particles_is_a_bare_surname_not_a_given_name_and_a_s
     assert [sorted(names) for names in names_of(resolve(docs), docs) if len(names) > 1] == [
         ["Dominique de Villepin", "de Villepin"]
     ]
+
+
+def test_a_given_name_like_a_particle_still_makes_a_full_name_and_a_paper_ner_took_for_a_person_joins() -> (
+    None
+):
+    d = doc(
+        "a",
+        "Ben Bernanke a averti mardi. Bernanke juge l'inflation trop élevée.",
+        {"Ben Bernanke": P, "Bernanke": P},
+    )
+    assert len(d.chains) == 1
+    docs = [
+        doc("b", "Al Gore spoke in Nashville.", {"Al Gore": P, "Nashville": L}, "en"),
+        doc("c", "Gore said the bill was overdue.", {"Gore": P}, "en"),
+        doc("d", "Le Monde a révélé l'affaire mardi.", {"Le Monde": ORG}),
+        doc("e", "Selon Le Monde, le ministre savait.", {"Le Monde": P}),  # NER: a person
+    ]
+    entities = resolve(docs)
+    groups = sorted(sorted(set(names)) for names in names_of(entities, docs))
+    assert ["Al Gore", "Gore"] in groups and ["Le Monde"] in groups
+    (monde,) = [e for e in entities if e.name == "Le Monde"]
+    assert monde.type is ORG and len(monde.mentions) == 2

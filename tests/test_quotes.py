@@ -1573,6 +1573,8 @@ def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_word
         said("f", "Nous ne laisserons rien passer du tout", "l'avocate de la ministre Christine Lagarde"),
         said("g", "We will not cede any ground on this", "Hunter Lyons"),  # not Michelle
         said("h", "The prison will stay closed all week", "Spokeswoman Lyons"),
+        said("i", "La réforme sera votée avant la fin de l'été", "la porte-parole du gouvernement Christine Lagarde"),
+        said("j", "Les contrôles seront renforcés dès ce soir", "le ministre de l'Intérieur Lyons"),
     ]  # fmt: skip
     per_document = {document: [fact] for document, _, fact in told}
     texts = {document: text for document, text, _ in told}
@@ -1580,5 +1582,5 @@ def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_word
     speakers = {r.occurrences[0].span.document: r.speaker for r in records}
     assert speakers == {
         "a": "lagarde", "b": "lyons", "c": None, "c2": None, "d": None, "e": None,
-        "f": None, "g": None, "h": "lyons",
+        "f": None, "g": None, "h": "lyons", "i": "lagarde", "j": "lyons",
     }  # fmt: skip

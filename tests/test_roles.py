@@ -1142,7 +1142,7 @@ def test_a_fronted_name_takes_only_a_closed_apposition(
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [
-        ("Les deux ministres, Paul Vidal et Inès Garnier, ont parlé.", "fr", "ministres"),
+        ("Les deux ministres, Paul Vidal et Inès Garnier, ont parlé.", "fr", "deux ministres"),
         (
             "Paul Vidal et Inès Garnier, tous deux juges d'instruction, ont statué.",
             "fr",
@@ -1161,3 +1161,15 @@ def test_a_plural_role_before_or_after_coordinated_names_goes_to_each(
         ("Paul Vidal", expected),
         ("Inès Garnier", expected),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Paul Vidal, trois ministres et le préfet de police se sont rendus sur place.", "fr"),
+        ("Paul Vidal, deux policiers et un pompier ont été blessés.", "fr"),
+        ("Paul Vidal, both Ohio senators and the governor toured the site.", "en"),
+    ],
+)
+def test_a_list_that_opens_on_a_name_gives_the_name_no_role(text: str, language: str) -> None:
+    assert roles(text, ["Paul Vidal"], language) == []

@@ -69,9 +69,20 @@ def multi_word(surface: str) -> bool:
 
 def full_name(surface: str) -> bool:
     """A person's name with a given name: several words, not a surname with its particles
-    ("de Castries", "Le Pen", "van der Berg", "La Croix" are bare surnames)."""
+    ("de Castries", "van der Berg", "Le Pen", "La Croix" are bare surnames). A capitalised
+    word that is also a given name is one ("Al Gore", "Ben Carson", "Van Morrison")."""
     words = surface.split()
-    return len(words) > 1 and not all(name_key(w) in PARTICLES for w in words[:-1])
+    return len(words) > 1 and not all(_particle(w) for w in words[:-1])
+
+
+_ARTICLE_PARTICLES = frozenset({"le", "la", "de", "du", "des"})  # "Le Pen", "De Gaulle"
+
+
+def _particle(word: str) -> bool:
+    key = name_key(word)
+    if word[:1].islower():
+        return key in PARTICLES
+    return key in _ARTICLE_PARTICLES
 
 
 _LEADING_ARTICLE = re.compile(r"^(?:(?:the|les|le|la) +|l' ?)(?=\w)")

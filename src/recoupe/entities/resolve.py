@@ -188,8 +188,9 @@ def _by_key(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     for index, local in enumerate(locals_):
         person = local.type is EntityType.PERSON
         for surface in sorted(local.surfaces):
-            if person and not full_name(surface):
-                continue  # a bare surname is resolved by _by_surname
+            if person and not multi_word(surface):
+                continue  # a bare surname is resolved by _by_surname ("Le Pen" here and
+                # there is one name all the same; "Le Monde" NER took for a person too)
             # the same name whatever the type; without an article or a legal form only among
             # organisations and places ("Jean Roe SA" is not the man)
             keys = [name_key(surface)] if person else [name_key(surface), "org:" + org_key(surface)]

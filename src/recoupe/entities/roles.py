@@ -224,7 +224,7 @@ def _fr_lexicon() -> _Lexicon:
             **dict.fromkeys(("pressenti", "pressentie", "élu", "élue"), "designate"),
             **dict.fromkeys(("sortant", "sortante", "sortants", "sortantes"), "current"),
         },
-        skips=_words("respectivement jeune célèbre tous toutes deux trois quatre"),  # "tous deux"
+        skips=_words("respectivement jeune célèbre"),
         pre_adjs=_words("premier première premiers premières vice haut haute grand grande"),
         adjs=_words(
             """public publique publics publiques général générale généraux générales adjoint
@@ -329,7 +329,7 @@ def _en_lexicon() -> _Lexicon:
             **dict.fromkeys(("outgoing", "now"), "current"),
         },
         post_qualifiers={"designate": "designate", "elect": "designate"},
-        skips=_words("respectively veteran longtime long-time both"),  # "X and Y, both judges"
+        skips=_words("respectively veteran longtime long-time"),
         pre_adjs=frozenset(),
         adjs=_words(
             """public chief senior junior deputy general top prime vice acting interim local
@@ -1034,6 +1034,8 @@ def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
     s = p + 2
     while _age_end(doc, s) >= 0:
         s = _age_end(doc, s) + 2
+    if _names_before(doc, p):
+        s = _after_distributive(doc, s)  # "X et Y, tous deux juges", "X and Y, both judges"
     limit = _segment_end(doc, s)
     phrases: list[_Phrase] = []
     phrase = _nominal(doc, s, limit, heads, apposed=True)
@@ -1051,6 +1053,20 @@ def _after_name(doc: _Doc, p: int) -> list[_Phrase]:
     if phrases and _fronted(doc, p) and not _closed(doc, phrases[-1].last + 1):
         return []  # "Selon X, le ministre a menti": the main clause's subject, not X's role
     return phrases
+
+
+# what says that a plural apposition after coordinated names is each one's
+_DISTRIBUTIVE = (
+    ("tous", "deux"), ("toutes", "deux"), ("tous", "les", "deux"), ("toutes", "les", "deux"),
+    ("tous", "trois"), ("toutes", "trois"), ("tous", "les", "trois"), ("both",), ("all", "three"),
+)  # fmt: skip
+
+
+def _after_distributive(doc: _Doc, s: int) -> int:
+    for words in _DISTRIBUTIVE:
+        if all(_low(doc, s + k) == word for k, word in enumerate(words)):
+            return s + len(words)
+    return s
 
 
 def _fronted(doc: _Doc, p: int) -> bool:

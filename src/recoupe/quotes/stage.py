@@ -15,6 +15,7 @@ from recoupe.entities.names import FUNCTION_WORDS, fold, full_name, name_key, sp
 from recoupe.entities.resolve import ResolvedEntity
 from recoupe.entities.roles import strip_title
 from recoupe.quotes.extract import find_quotes
+from recoupe.quotes.lexicon import lexicon
 from recoupe.quotes.model import QuoteFact
 from recoupe.store.records import QuoteOccurrence, QuoteRecord, Span
 
@@ -175,26 +176,43 @@ def _named_in_dossier(speaker_text: str, names: Mapping[str, set[str]]) -> str |
         run += 1
     before = words[len(words) - run - 1] if len(words) > run else ""
     elided, _, rest = before.rpartition("'")
-    if elided and _NAME_WORD.fullmatch(rest):  # "d'Alain Roe", "l'Économie Christine Lagarde"
+    portfolio = bool(elided) and _NAME_WORD.fullmatch(rest) is not None
+    if portfolio:  # "d'Alain Roe", "l'Économie Christine Lagarde", "l'Intérieur Roe"
         words[len(words) - run - 1] = rest
         run += 1
         before = elided
-        earlier = words[: len(words) - run]
-    else:
-        earlier = words[: len(words) - run - 1]
     if fold(before) in _NOT_SPEAKER_BEFORE:
         return None  # "l'avocat de Jean Roe" / "d'Alain Roe" is not Jean Roe, nor Roe
-    relation = {fold(w.split("'")[0]) for w in earlier} & _NOT_SPEAKER_BEFORE
-    if before[:1].islower() and fold(before) not in _ARTICLES and relation:
+    if _relation_before(words[: len(words) - run]):
         return None  # "l'avocate de la ministre Jeanne Roe": the minister's lawyer
     name = _untitled(words[len(words) - run :])
+    # a surname alone only after no other capitalised word, or after a portfolio: "Hunter
+    # Biden" the dossier does not know is not Joe Biden; "l'Intérieur Retailleau" is Retailleau
+    alone = len(name) == 1 or (portfolio and len(name) == 2 and fold(before) not in ("d",))
     for size in range(len(name), 0, -1):
-        if size == 1 and len(name) > 1:
-            break  # "Hunter Biden" the dossier does not know is not Joe Biden
+        if size == 1 and not alone:
+            break
         ids_ = names.get(name_key(" ".join(name[len(name) - size :])), set())
         if len(ids_) == 1:
             return next(iter(ids_))
     return None
+
+
+_PERSON_HEADS = frozenset().union(
+    *(lex.person_heads for lex in (lexicon("fr"), lexicon("en")) if lex is not None)
+)
+_RELATION_REACH = 3  # words between a preposition and the person noun before a name
+
+
+def _relation_before(words: list[str]) -> bool:
+    """Whether the words before a name end with a preposition, then a person's noun (an
+    article or an adjective between): "l'avocate de la ministre", "the lawyer of the former
+    senator" — the name is of the person the description relates to. "la porte-parole du
+    gouvernement", "le président du parti" end with no person's noun: the name is the speaker's."""
+    if not words or fold(words[-1]) not in _PERSON_HEADS:
+        return False
+    reach = words[-1 - _RELATION_REACH : -1]
+    return any(fold(w.split("'")[0]) in _NOT_SPEAKER_BEFORE for w in reach)
 
 
 def _untitled(run: list[str]) -> list[str]:
