@@ -46,6 +46,7 @@ from typing import NamedTuple
 
 from recoupe.abbreviations import RANKS
 from recoupe.entities.model import EntityType, Mention, RelationFact, RoleFact
+from recoupe.entities.names import PARTICLES
 from recoupe.plurals import english_plurals, french_plurals
 
 __all__ = ["find_relations", "find_roles", "strip_title"]
@@ -1674,14 +1675,9 @@ def _title_word(doc: _Doc, i: int) -> bool:
 def _name_start(doc: _Doc, i: int) -> bool:
     t = doc.toks[i]
     courtesy = i > 0 and doc.toks[i - 1].low in doc.lex.courtesy
-    if courtesy and t.low in _NAME_PARTICLES and i + 1 < len(doc.toks):
+    if courtesy and t.low in PARTICLES and i + 1 < len(doc.toks):
         return _name_start(doc, i + 1)  # "M. de Castries", "Mr. van Dyke"; not "maire de Paris"
     return t.text[:1].isupper() and t.low not in doc.lex.courtesy and t.kind in ("word", "abbr")
-
-
-_NAME_PARTICLES = frozenset(
-    {"de", "du", "des", "d'", "van", "von", "der", "den", "di", "da", "del"}
-)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -400,7 +400,7 @@ def _lone_name(ctx: Ctx, i: int) -> bool:
         return (
             following is not None
             and is_verb(following, ctx.lex, strict=True)
-            and _written_inside_a_sentence(ctx, ctx.text[tok.start : tok.end])
+            and _inside_a_sentence(ctx.text, ctx.text[tok.start : tok.end])
         )
     if before.group(1) is not None:
         return True  # a comma
@@ -410,13 +410,10 @@ def _lone_name(ctx: Ctx, i: int) -> bool:
     return word[:1].islower() and not {low} & (lex.cap_stop | lex.stop | lex.preps | lex.dets)
 
 
-def _written_inside_a_sentence(ctx: Ctx, word: str) -> bool:
-    """Whether the document writes ``word`` capitalised after a comma or a lowercase word."""
-    return _inside_a_sentence(ctx.text, word)
-
-
 @lru_cache(maxsize=256)
-def _inside_a_sentence(text: str, word: str) -> bool:  # once per document and word
+def _inside_a_sentence(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` capitalised after a comma or a lowercase word (once per
+    document and word)."""
     pattern = rf"(?:,|\b[a-zà-ÿ][\w'’-]*)[ \u00a0]+{re.escape(word)}\b"
     return re.search(pattern, text) is not None
 
