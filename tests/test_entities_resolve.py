@@ -538,3 +538,27 @@ def test_a_given_name_like_a_particle_still_makes_a_full_name_and_a_paper_ner_to
     assert ["Al Gore", "Gore"] in groups and ["Le Monde"] in groups
     (monde,) = [e for e in entities if e.name == "Le Monde"]
     assert monde.type is ORG and len(monde.mentions) == 2
+
+
+def test_a_name_after_the_is_no_persons_unless_a_noun_follows_it_or_the_chain_outvotes_it() -> None:
+    text = (
+        "Coach Ray Palmer praised the Dolphins. The Dolphins, unbeaten at home, beat the Bucs. "
+        "Sarah Palin said the Palin administration would help. Palin left. The Beatles!"
+    )
+    d = doc(
+        "a",
+        text,
+        {"Dolphins": P, "Bucs": P, "Ray Palmer": P, "Sarah Palin": P, "Palin": P, "Beatles": P},
+        "en",
+    )
+    types = {m.text: m.type for m in d.mentions}
+    assert types["Dolphins"] is ORG and types["Bucs"] is ORG and types["Beatles"] is ORG
+    assert types["Palin"] is P and types["Sarah Palin"] is P and types["Ray Palmer"] is P
+    lone = doc("b", "Critics blamed the Palin administration.", {"Palin": P}, "en")
+    assert [m.type for m in lone.mentions] == [P]  # a modifier: the person's name
+
+
+def test_a_french_article_before_a_name_leaves_the_type_to_the_ner() -> None:
+    text = "Les fans de la Callas sont venus. Maria Callas chantait à Paris."
+    d = doc("a", text, {"Callas": P, "Maria Callas": P})
+    assert {m.type for m in d.mentions} == {P}
