@@ -1173,3 +1173,18 @@ def test_a_plural_role_before_or_after_coordinated_names_goes_to_each(
 )
 def test_a_list_that_opens_on_a_name_gives_the_name_no_role(text: str, language: str) -> None:
     assert roles(text, ["Paul Vidal"], language) == []
+
+
+def test_a_position_in_team_sports_is_a_role_and_the_common_nouns_beside_them_are_not() -> None:
+    text = (
+        "Tampa have signed fullback Ray Okafor and linebacker Rod Wilson, while the "
+        "Saints signed cornerback Michael Lehan. The goalkeeper Hugo Marin was injured. "
+        "At the end Tom Reed won the race."
+    )
+    names = ["Ray Okafor", "Rod Wilson", "Michael Lehan", "Hugo Marin", "Tom Reed"]
+    assert [(name, role) for name, role, _, _ in roles(text, names, "en")] == [
+        ("Ray Okafor", "fullback"),
+        ("Rod Wilson", "linebacker"),
+        ("Michael Lehan", "cornerback"),
+        ("Hugo Marin", "goalkeeper"),
+    ]

@@ -102,8 +102,9 @@ _FR_ORG_SINGULAR = _words(
     fédération confédération coalition alliance banque
     """
 )
-_EN_PERSON_SINGULAR = _words(
-    """
+_EN_PERSON_SINGULAR = (
+    _words(
+        """
     minister president vice-president premier chancellor prosecutor attorney lawyer barrister
     solicitor judge magistrate mayor mp mep senator congressman congresswoman lawmaker
     legislator councillor councilor governor prefect ambassador envoy consul spokesperson
@@ -118,8 +119,9 @@ _EN_PERSON_SINGULAR = _words(
     businessman businesswoman rapporteur mediator negotiator ombudsman politician unionist
     delegate representative
     """
-) | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
-    """
+    )
+    | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
+        """
     coach trainer player guard forward quarterback pitcher referee umpire athlete footballer
     cyclist swimmer boxer champion doctor physician surgeon nurse pharmacist teacher student
     engineer architect artist actor actress singer musician filmmaker writer author novelist
@@ -127,6 +129,15 @@ _EN_PERSON_SINGULAR = _words(
     firefighter priest monk nun pastor driver pilot agent interpreter translator diplomat
     scientist biologist physicist mathematician astronaut consultant recruit
     """
+    )
+    | _words(  # positions in team sports ("cornerback X", "the goalkeeper X"; not the
+        # common nouns "back", "end", "safety": "welcome back X", "at the end X")
+        """
+    cornerback linebacker fullback halfback tailback receiver lineman kicker punter striker
+    midfielder defender goalkeeper goalie goaltender winger defenseman defenceman catcher
+    shortstop outfielder infielder rookie
+    """
+    )
 )
 _EN_ORG_SINGULAR = _words(
     """
