@@ -1584,3 +1584,20 @@ def test_a_speaker_the_document_did_not_resolve_is_the_dossier_s_person_its_word
         "a": "lagarde", "b": "lyons", "c": None, "c2": None, "d": None, "e": None,
         "f": None, "g": None, "h": "lyons", "i": "lagarde", "j": "lyons",
     }  # fmt: skip
+
+
+def test_an_organisations_description_goes_to_the_one_the_text_described_so() -> None:
+    fr = (
+        "Veloria, la banque d'affaires du groupe Arcane, a publié ses comptes. L'Arcane Sud est "
+        "en crise. La banque précise que « les pertes sont contenues »."
+    )
+    names: list[Name] = [("Veloria", G), ("groupe Arcane", G), ("Arcane Sud", G)]
+    assert quotes(fr, names) == [("les pertes sont contenues", "La banque", "Veloria", False)]
+    english = (
+        "Brightline, a regional bank based in Ohio, issued a statement on Monday. Rivals at "
+        'Delmont Corp. were silent. "The loss is contained and every customer is safe," the '
+        "bank said."
+    )
+    assert en(english, [("Brightline", G), ("Delmont Corp.", G)]) == [
+        ("The loss is contained and every customer is safe", "the bank", "Brightline", False)
+    ]

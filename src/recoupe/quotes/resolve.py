@@ -15,8 +15,9 @@
   relating to someone else (``son avocat``, ``the lawyer of X``) only the first way; a plural one
   nobody;
 * an organisation's description (``le parquet``, ``the ministry``): the nearest organisation
-  named before whose name holds the noun (for a generic noun, ``l'entreprise``, ``the
-  company``: the nearest organisation named before); one speaking for a named organisation
+  named before whose name holds the noun or that the document describes with it ("Natixis, la
+  banque de gros du groupe" for ``la banque``); for a generic noun, ``l'entreprise``, ``the
+  company``: the nearest organisation named before; one speaking for a named organisation
   (``a spokesman for X``): X;
 * an unnamed source, a plural pronoun: nobody.
 """
@@ -236,4 +237,8 @@ class Resolver:
                 return index
             if m.type is not EntityType.LOC and stem in fold(m.text):
                 return index
+            if m.type is EntityType.ORG and any(
+                word.startswith(stem) for word in self.role_words.get(index, ())
+            ):
+                return index  # "Natixis, la banque de gros du groupe, …": "la banque"
         return None
