@@ -8,11 +8,12 @@ from dataclasses import dataclass
 import pytest
 
 from recoupe.entities.model import EntityType, Mention
-from recoupe.events.extract import find_events, sentences
+from recoupe.events.extract import find_events
 from recoupe.events.lexicon import tells_happening
 from recoupe.events.model import DocumentEvents
 from recoupe.events.svg import render
 from recoupe.events.timeline import build_timeline, statements
+from recoupe.sentences import sentences
 from recoupe.store.records import EventRecord
 
 

@@ -116,3 +116,19 @@ def test_three_sources_agreeing_do_not_hide_the_fourth() -> None:
 
     # the same claims whatever the order the pairs come in
     assert figures_of(pairs) == figures_of(list(reversed(pairs)))
+
+
+def test_a_sentence_goes_on_after_an_abbreviation() -> None:
+    text = (
+        "Thomas was hurt in the game vs. Atlanta in September and missed 10 games. "
+        "Dr. Amoss said 40 players were tested. The U.S. Army lost 12 soldiers."
+    )
+    names = [(0, 6, "thomas"), (text.index("Amoss"), text.index("Amoss") + 5, "amoss")]
+    army = text.index("U.S. Army")
+    names.append((army, army + 9, "army"))
+    found = statements("d", text, names)
+    assert [(s.entities, [f.text for f in s.figures]) for s in found] == [
+        (frozenset({"thomas"}), ["10 games"]),
+        (frozenset({"amoss"}), ["40 players"]),
+        (frozenset({"army"}), ["12 soldiers"]),
+    ]

@@ -23,6 +23,8 @@ _TITLES = RANKS | frozenset(
 _MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec janv févr fév avr juil déc".split()  # noqa: SIM905
 )
+# written in lower case inside a sentence, never at its end ("the game vs. Atlanta", "cf. p. 3")
+_INNER = frozenset("vs cf".split())  # noqa: SIM905
 _LAST_WORD = re.compile(r"(?:^|[\s(\"“«'‘])([^\s(\"“«'‘]+)\.$")
 
 
@@ -39,4 +41,5 @@ def ends_with_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "Brian G. Nichols"
     low = word.lower()
-    return low in _MONTHS or (word[:1].isupper() and low in _TITLES)  # "Sgt.", "M." — not "no."
+    # "Sgt.", "M." — not "no."
+    return low in _MONTHS or low in _INNER or (word[:1].isupper() and low in _TITLES)

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from recoupe.entities.names import fold
+from recoupe.sentences import sentences
 
 
 def _words(text: str) -> frozenset[str]:
@@ -87,7 +88,6 @@ _FIGURE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:et|and|mais|but|while|alors que|tandis que)\b", re.I)
 _SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]$")  # "2008-" before "09"
-_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)")
 _CONTENT_MIN = 4  # letters of a content word
 _STEM = 6  # letters of a word compared: "deliberation" / "deliberating"
 _MIN_OVERLAP = 0.25  # share of content words two statements of one claim have in common
@@ -231,21 +231,21 @@ def statements(
     spans = sorted(entity_spans)
     starts = [s for s, _, _ in spans]
     found = []
-    for sentence in _SENTENCE.finditer(text):
-        figures = figures_in(document, text, sentence.start(), sentence.end())
+    for start, end in sentences(text):
+        figures = figures_in(document, text, start, end)
         if not figures:
             continue
-        first = bisect.bisect_left(starts, sentence.start())
-        last = bisect.bisect_left(starts, sentence.end(), first)
-        ids = frozenset(e for _, t, e in spans[first:last] if t <= sentence.end())
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        ids = frozenset(e for _, t, e in spans[first:last] if t <= end)
         if not ids:
             continue
         words = frozenset(  # the words of the sentence but its figures'
             _stem(w.group())
-            for w in _WORD.finditer(text, sentence.start(), sentence.end())
+            for w in _WORD.finditer(text, start, end)
             if _content(w.group()) and not any(f.start <= w.start() < f.end for f in figures)
         )
-        found.append(Statement(document, sentence.start(), tuple(figures), ids, words))
+        found.append(Statement(document, start, tuple(figures), ids, words))
     return found
 
 

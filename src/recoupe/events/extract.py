@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from recoupe.abbreviations import ends_with_abbreviation
 from recoupe.entities.model import Mention
 from recoupe.events.lexicon import classes, is_cancelled, tells_happening, tense
 from recoupe.events.model import EventFact, TimexLike
+from recoupe.sentences import sentences
 from recoupe.time.dates import bounds
 
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -30,30 +30,6 @@ _PRECISIONS = (  # the shape of a start's value: "1999", "1999-03", "1999-03-03"
     (re.compile(r"\d{4}-\d{2}-\d{2}"), "day"),
     (re.compile(r"\d{4}-W\d{2}"), "week"),
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, white space trimmed; a full stop after an
-    abbreviation ("Sgt. Roe", "U.S. Customs", "Brian G. Nichols") ends none."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        dot = match.start() - 1
-        stop = text[dot : dot + 1] == "." and "\n" not in match.group()
-        if stop and ends_with_abbreviation(text, dot):
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def find_events(

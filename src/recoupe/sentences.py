@@ -1,0 +1,38 @@
+"""Sentences of a text, for the stages that read facts sentence by sentence (events, figures).
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` (a closing quote may follow) before a capital, a
+digit or an opening quote, and at every line break; a full stop after an abbreviation ("Sgt. Roe",
+"U.S. Customs", "Brian G. Nichols", "the game vs. Atlanta") ends none
+(:mod:`recoupe.abbreviations`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.abbreviations import ends_with_abbreviation
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, white space trimmed; a full stop after an
+    abbreviation ("Sgt. Roe", "U.S. Customs", "Brian G. Nichols") ends none."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        dot = match.start() - 1
+        stop = text[dot : dot + 1] == "." and "\n" not in match.group()
+        if stop and ends_with_abbreviation(text, dot):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
