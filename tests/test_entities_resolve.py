@@ -562,3 +562,26 @@ def test_a_french_article_before_a_name_leaves_the_type_to_the_ner() -> None:
     text = "Les fans de la Callas sont venus. Maria Callas chantait à Paris."
     d = doc("a", text, {"Callas": P, "Maria Callas": P})
     assert {m.type for m in d.mentions} == {P}
+
+
+def test_a_team_named_without_its_city_joins_it_even_typed_a_place() -> None:
+    first = doc(
+        "a",
+        "The Chicago Bears beat the New Orleans Saints in Chicago. Fans in New Orleans wept. "
+        "The France-Tibet group met in Paris.",
+        {"Chicago Bears": ORG, "New Orleans Saints": ORG, "Chicago": L, "New Orleans": L}
+        | {"France-Tibet": ORG, "Paris": L},
+        "en",
+    )
+    second = doc(
+        "b",
+        "The Bears won again and the Saints lost. Protests in Tibet grew.",
+        {"Bears": L, "Saints": P, "Tibet": L},
+        "en",
+    )
+    docs = [first, second]
+    groups = names_of(resolve(docs), docs)
+    assert {"Chicago Bears", "Bears"} in groups and {"New Orleans Saints", "Saints"} in groups
+    assert {"Tibet"} in groups and {"France-Tibet"} in groups
+    types = {e.name: e.type for e in resolve(docs)}
+    assert types["Chicago Bears"] is ORG and types["New Orleans Saints"] is ORG

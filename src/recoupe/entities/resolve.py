@@ -310,10 +310,14 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     them ("Apple" beside "Apple Computer" and "Apple Corps" stays apart), and the short name is
     never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain"). So is one
     named without the place its name opens with, when the dossier names that place ("Washington
-    Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers")."""
+    Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers") — even when NER took the
+    short name for a place's or a person's ("the Bears" beside "Chicago Bears", retyped), unless
+    it is a territory, a person's surname, or the second of two places joined by a hyphen
+    ("France-Tibet" / "Tibet")."""
     longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
     holder: dict[tuple[str, str], int] = {}  # (document, full name) -> its chain there
+    tails: set[str] = set()  # what follows a place the dossier names in an organisation's name
     not_orgs = {
         org_key(surface)
         for local in locals_
@@ -339,15 +343,29 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 longer[first].add(full)
                 if first in places:  # the place left out
                     longer[" ".join(words[size:])].add(full)
+                    if _spaced_tail(surface, words[size:]):
+                        tails.add(" ".join(words[size:]))
+    surnames = {
+        org_key(surface).split()[-1]
+        for local in locals_
+        if local.type is EntityType.PERSON
+        for surface in local.surfaces
+        if multi_word(surface)
+    }
     for index, local in enumerate(locals_):
-        if local.type is not EntityType.ORG or local.acronyms:
+        if local.acronyms:
             continue
         short = org_key(local.best)
+        if local.type is not EntityType.ORG and (short not in tails or short in surnames):
+            continue  # NER's place or person ("the Bears") when an organisation is "Chicago Bears"
         names = longer.get(short, set())
-        if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN or short in not_orgs:
+        if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN:
+            continue
+        if local.type is EntityType.ORG and short in not_orgs:
             continue
         if territory(local.best) is not None or short.split()[-1] in _FUNCTION_WORDS:
             continue
+        local.type = EntityType.ORG  # "the Bears" NER took for a place: the team
         (full,) = names
         other = owner[full]
         evidence = f"{local.best!r} is a short form of {locals_[other].best!r}, the only name so"
@@ -358,6 +376,12 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             clusters.union(beside, index, Merge("first_words", evidence), within_document=True)
         else:
             clusters.union(other, index, Merge("first_words", evidence))
+
+
+def _spaced_tail(surface: str, tail: Sequence[str]) -> bool:
+    """Whether the keyed words ``tail`` are the last words of ``surface`` after a space: "Chicago
+    Bears" ends with a name of its own, "France-Tibet" joins two places."""
+    return org_key(" ".join(surface.split()[-len(tail) :])) == " ".join(tail)
 
 
 def _full_names(clusters: _Clusters, locals_: Sequence[Local]) -> dict[int, tuple[str, str]]:
