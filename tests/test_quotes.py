@@ -1095,6 +1095,24 @@ def test_en_a_spaced_closing_mark_before_a_capital_closes_when_the_marks_left_pa
     ]
 
 
+def test_en_a_quote_that_lost_its_closing_mark_ends_where_the_next_opens() -> None:
+    """``… that. "It's devastating. "``: a paragraph break flattened away left two opening marks
+    in one paragraph; the first quote ends where the second opens, both the speaker's."""
+    text = (
+        '"There were lots of good plans we had, " Bill Ingaldson said. "It was a historic '
+        "building with lots of possibilities. You can't replace that. \"It's devastating. \"\n"
+        "The state fire marshal's office is helping."
+    )
+    assert [(r[0], r[2]) for r in en(text, ["Bill Ingaldson"])] == [
+        ("There were lots of good plans we had", "Bill Ingaldson"),
+        (
+            "It was a historic building with lots of possibilities. You can't replace that.",
+            "Bill Ingaldson",
+        ),
+        ("It's devastating.", "Bill Ingaldson"),
+    ]
+
+
 def test_a_quote_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
     """The press quotes one speaker paragraph after paragraph; a person named, or a paragraph
     of narrative, in between ends the run."""

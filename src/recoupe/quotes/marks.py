@@ -6,9 +6,11 @@ single marks ‘ ’ and straight ' only at word edges (an opening one after a s
 bracket and before a letter, a closing one after a letter or punctuation and before a space or
 punctuation), so that apostrophes never open or close a quote.
 
-A quotation running over several paragraphs (an opening mark on each paragraph, a closing one on
-the last only; for guillemets a paragraph may also open with » or «) is one stretch, from the first
-opening mark to the last closing one.
+A double mark opening while another is open in the same paragraph ends the open quote there: it
+lost its closing mark (``"It was a fine building. "It's devastating."``, a paragraph break
+flattened away). A quotation running over several paragraphs (an opening mark on each paragraph,
+a closing one on the last only; for guillemets a paragraph may also open with » or «) is one
+stretch, from the first opening mark to the last closing one.
 """
 
 from __future__ import annotations
@@ -103,6 +105,12 @@ def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> lis
                 continue
             opening = -1
         if role == "open":
+            if opening >= 0 and kind == "double":
+                # a double mark opening while one is open: the open quote lost its closing mark
+                # (``"It was a fine building. "It's devastating."``), it ends where this starts
+                found = _stretch(text, opening, pos, kind)
+                if found is not None:
+                    out.append(found)
             opening, last = pos, pos
         elif role == "close" and opening >= 0:
             found = _stretch(text, opening, pos, kind)
