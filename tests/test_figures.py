@@ -132,3 +132,26 @@ def test_a_sentence_goes_on_after_an_abbreviation() -> None:
         (frozenset({"amoss"}), ["40 players"]),
         (frozenset({"army"}), ["12 soldiers"]),
     ]
+
+
+def test_sentences_end_before_any_capital_a_quote_or_a_bracket_and_after_a_company_form() -> None:
+    from recoupe.sentences import sentences
+
+    def cut(text: str) -> list[str]:
+        return [text[a:b] for a, b in sentences(text)]
+
+    assert cut("Police arrested 14 people. Łukaszenka said 200 were paid.") == [
+        "Police arrested 14 people.",
+        "Łukaszenka said 200 were paid.",
+    ]
+    assert cut("It killed 12 people in Florida. ‘We lost 30 homes,’ Mayor Roe said.")[1] == (
+        "‘We lost 30 homes,’ Mayor Roe said."
+    )
+    assert cut("Shares fell, said Apple Inc. Google hired 200 engineers.") == [
+        "Shares fell, said Apple Inc.",
+        "Google hired 200 engineers.",
+    ]
+    assert cut("He left at 3 p.m. and came back. Then Sgt. Roe spoke.") == [
+        "He left at 3 p.m. and came back.",
+        "Then Sgt. Roe spoke.",
+    ]

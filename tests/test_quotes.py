@@ -1619,3 +1619,15 @@ def test_an_organisations_description_goes_to_the_one_the_text_described_so() ->
     assert en(english, [("Brightline", G), ("Delmont Corp.", G)]) == [
         ("The loss is contained and every customer is safe", "the bank", "Brightline", False)
     ]
+    # the noun a role is built on, not any word of it ("political party" is no police); one
+    # whose name holds the noun first ("the bank's auditor" is no bank)
+    rally = (
+        "The Likud, Israel's main political party, held a rally in Tel Aviv. "
+        '"Twelve people were arrested," the police said.'
+    )
+    assert [r[2] for r in en(rally, [("Likud", G)])] == [None]
+    audit = (
+        "Silvergate Bank lost deposits on Monday. KPMG, the bank's auditor, declined to comment. "
+        '"Our capital is strong," the bank said.'
+    )
+    assert [r[2] for r in en(audit, [("Silvergate Bank", G), ("KPMG", G)])] == ["Silvergate Bank"]

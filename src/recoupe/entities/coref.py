@@ -47,22 +47,7 @@ def mention_votes(text: str, mention: Mention) -> Votes:
     votes[mention.type] += _SOURCE_WEIGHT.get(mention.source.split(":")[0], 1.0)
     for kind, weight in type_votes(text, mention.start, mention.end).items():
         votes[kind] += weight
-    if (
-        mention.type is EntityType.PERSON
-        and _ARTICLE_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-        and not _NOUN_AFTER.match(text, mention.end)
-    ):
-        votes[EntityType.ORG] += _ARTICLE_WEIGHT
     return votes
-
-
-# "the" right before a name NER took for a person's: "the Dolphins", "the Beatles", "the Bucs." —
-# a person's bare name takes no article. Not before a lowercase word: "the Palin administration",
-# "the Nichols verdict" are the person's, used as a modifier. English only: French writes "la
-# Callas", "le Kaiser" (on HIPE's check part the French rule lost more than it found).
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’])[Tt]he\s+\Z")
-_NOUN_AFTER = re.compile(r"[ \t]+[a-z]")
-_ARTICLE_WEIGHT = 1.5  # over the NER's own label (1)
 
 
 def build_chains(

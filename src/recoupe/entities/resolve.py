@@ -311,8 +311,8 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     never a place's or a person's in the dossier ("Paris" / "Paris Saint-Germain"). So is one
     named without the place its name opens with, when the dossier names that place ("Washington
     Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers") — even when NER took the
-    short name for a place's or a person's ("the Bears" beside "Chicago Bears", retyped), unless
-    it is a territory, a person's surname, or the second of two places joined by a hyphen
+    short name for a person's or a place's (:func:`_mistyped_tail`: "the Bears" beside "Chicago
+    Bears", retyped), unless it is a territory or the second of two places joined by a hyphen
     ("France-Tibet" / "Tibet")."""
     longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
@@ -356,8 +356,8 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
         if local.acronyms:
             continue
         short = org_key(local.best)
-        if local.type is not EntityType.ORG and (short not in tails or short in surnames):
-            continue  # NER's place or person ("the Bears") when an organisation is "Chicago Bears"
+        if local.type is not EntityType.ORG and not _mistyped_tail(local, short, tails, surnames):
+            continue
         names = longer.get(short, set())
         if len(names) != 1 or len(short.replace(" ", "")) < _FIRST_WORDS_MIN:
             continue
@@ -376,6 +376,19 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
             clusters.union(beside, index, Merge("first_words", evidence), within_document=True)
         else:
             clusters.union(other, index, Merge("first_words", evidence))
+
+
+def _mistyped_tail(local: Local, short: str, tails: set[str], surnames: set[str]) -> bool:
+    """Whether a chain NER typed a person's or a place's is an organisation named without its
+    place ("the Dolphins" typed a person's, "the Bears" a place's, beside "Chicago Bears"): the
+    words after a place in an organisation's name, no person's surname; as a place's, one plural
+    word ("Tokyo Disneyland" / "Disneyland", "Nice Côte d'Azur" / "Côte d'Azur" are places); never
+    a people or a nation's ("Houston Texans" / "Texans", MISC)."""
+    if short not in tails or short in surnames:
+        return False
+    if local.type is EntityType.PERSON:
+        return True
+    return local.type is EntityType.LOC and " " not in short and short.endswith("s")
 
 
 def _spaced_tail(surface: str, tail: Sequence[str]) -> bool:

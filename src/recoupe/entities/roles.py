@@ -131,9 +131,10 @@ _EN_PERSON_SINGULAR = (
     """
     )
     | _words(  # positions in team sports ("cornerback X", "the goalkeeper X"; not the
-        # common nouns "back", "end", "safety": "welcome back X", "at the end X")
+        # common nouns "back", "end", "safety": "welcome back X", "at the end X"; nor
+        # "receiver", a firm as often: "the lender appointed receiver Grant Thornton")
         """
-    cornerback linebacker fullback halfback tailback receiver lineman kicker punter striker
+    cornerback linebacker fullback halfback tailback lineman kicker punter striker
     midfielder defender goalkeeper goalie goaltender winger defenseman defenceman catcher
     shortstop outfielder infielder rookie
     """

@@ -47,6 +47,19 @@ _INTRODUCED = re.compile(r"\b(?:according to|selon|d'après|d’après|pour|for|
 _OF_BEFORE = re.compile(r"\b(?:of|de|du|des|d'|d’|for|pour|to|à)\s*$")
 
 
+_ROLE_PREPOSITION = re.compile(
+    r"\s(?:of|for|at|in|on|with|to|from|de|du|des|à|au|aux|en|pour|sur|chez)\s|\sd['’]", re.I
+)
+
+
+def _heads(role: str, lex: Lexicon) -> list[str]:
+    """The noun a role is built on, folded: in English the last word before a complement
+    ("Israel's main political party" → party), in French the words before it, adjectives that
+    may come first included ("principal parti d'opposition" → principal, parti)."""
+    words = fold(_ROLE_PREPOSITION.split(f" {role} ", maxsplit=1)[0]).split()
+    return words[-1:] if lex.english else words
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case, accents and apostrophe shapes removed, white space collapsed."""
@@ -72,8 +85,10 @@ class Resolver:
         self.others = [i for i, m in enumerate(items) if m.type is not EntityType.PERSON]
         self.other_starts = [items[i].start for i in self.others]
         self.role_words: dict[int, list[str]] = {}
+        self.role_heads: dict[int, list[str]] = {}  # the nouns a role is built on
         for role in roles:
             self.role_words.setdefault(role.mention, []).extend(fold(role.text).split())
+            self.role_heads.setdefault(role.mention, []).extend(_heads(role.text, lex))
         self.quoted: list[tuple[int, int]] = []
         self.previous: tuple[int, int] | None = None  # (person mention, end of its quote)
         self.genders = genders(text, items, roles)
@@ -237,8 +252,12 @@ class Resolver:
                 return index
             if m.type is not EntityType.LOC and stem in fold(m.text):
                 return index
-            if m.type is EntityType.ORG and any(
-                word.startswith(stem) for word in self.role_words.get(index, ())
+        k = bisect.bisect_left(self.other_starts, pos)
+        while k > 0:  # none so named: one the document described so
+            k -= 1
+            index = self.others[k]
+            if self.mentions.items[index].type is EntityType.ORG and any(
+                word.startswith(stem) for word in self.role_heads.get(index, ())
             ):
                 return index  # "Natixis, la banque de gros du groupe, …": "la banque"
         return None
