@@ -1631,3 +1631,16 @@ def test_an_organisations_description_goes_to_the_one_the_text_described_so() ->
         '"Our capital is strong," the bank said.'
     )
     assert [r[2] for r in en(audit, [("Silvergate Bank", G), ("KPMG", G)])] == ["Silvergate Bank"]
+
+
+def test_en_a_body_named_before_a_persons_noun_is_not_the_speaker() -> None:
+    """``said the Saints coach``: the coach speaks, not the team; ``the US company said``: the
+    company; ``the Saints spokesman``: the body he speaks for."""
+    text = 'Sean Payton spoke on Monday. "We will be fine," said the Saints coach.'
+    assert en(text, ["Sean Payton", ("Saints", G)]) == [
+        ("We will be fine", "the Saints coach", "Sean Payton", False)
+    ]
+    company = 'Microsoft issued a patch. "We are working on it," the US company said.'
+    assert [r[2] for r in en(company, [("Microsoft", G), ("US", EntityType.LOC)])] == ["Microsoft"]
+    team = '"We will be fine," the Saints spokesman said.'
+    assert [r[2] for r in en(team, [("Saints", G)])] == ["Saints"]

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from recoupe.entities.model import EntityType
@@ -343,7 +343,18 @@ def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
     j = _skip_courtesy(ctx, i + (det != ""))
     t = ctx.tok(j)
     if t is not None and t.kind == "mention":
-        return _mention_phrase(ctx, j)
+        found = _mention_phrase(ctx, j)
+        if det and found[0].mention == t.mention and not is_person(t, ctx.mentions):
+            head = _find_head(ctx, j + 1)
+            described = _description(ctx, i, det, head) if head >= 0 else None
+            if described is not None:  # "the Saints coach", "the US company": the noun's
+                speaker, end = described
+                if (
+                    speaker.head in ctx.lex.speaks_for and speaker.mention < 0
+                ):  # "the Acme spokesman"
+                    speaker = replace(speaker, mention=t.mention)
+                return speaker, end
+        return found
     if j > i + (det != ""):
         return None  # a courtesy title without a name
     if det:
