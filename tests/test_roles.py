@@ -1188,3 +1188,17 @@ def test_a_position_in_team_sports_is_a_role_and_the_common_nouns_beside_them_ar
         ("Michael Lehan", "cornerback"),
         ("Hugo Marin", "goalkeeper"),
     ]
+
+
+def test_one_of_several_is_a_role_and_french_nouns_match_the_english_ones() -> None:
+    text = "Le prix revient à Jean Roux, l'un des fondateurs de la société, et au dissident Li Wen."
+    found = {(name, role) for name, role, _, _ in roles(text, ["Jean Roux", "Li Wen"])}
+    assert found == {("Jean Roux", "fondateurs de la société"), ("Li Wen", "dissident")}
+    text = "Selon le représentant du groupe en Europe, Paul Marin, la réunion a eu lieu."
+    assert [(n, r) for n, r, _, _ in roles(text, ["Paul Marin"])] == [
+        ("Paul Marin", "représentant du groupe en Europe")
+    ]
+    english = "He spoke to John Roe, one of the two envoys from France."
+    assert [(n, r) for n, r, _, _ in roles(english, ["John Roe"], "en")] == [
+        ("John Roe", "two envoys from France")
+    ]

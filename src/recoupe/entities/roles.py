@@ -76,7 +76,7 @@ _FR_PERSON_SINGULAR = _words(
     médiatrice défenseur défenseure roi reine prince princesse pape évêque archevêque
     cardinal imam rabbin entrepreneur entrepreneuse questeur questrice bourgmestre édile
     collaborateur collaboratrice assistant assistante avocat-conseil gérant gérante
-    administrateur administratrice
+    administrateur administratrice représentant représentante émissaire dissident dissidente
     """
 ) | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
     """
@@ -117,7 +117,7 @@ _EN_PERSON_SINGULAR = (
     researcher professor economist analyst expert historian sociologist king queen prince
     princess pope bishop archbishop cardinal imam rabbi manager executive entrepreneur
     businessman businesswoman rapporteur mediator negotiator ombudsman politician unionist
-    delegate representative
+    delegate representative dissident
     """
     )
     | _words(  # occupations outside public life: sport, care, teaching, arts, faith, trades
@@ -1542,16 +1542,20 @@ def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
     if not _is_person(doc, p) or _low(doc, p + 1) != ",":
         return []
     i = p + 2
+    partitive = False
     if _low(doc, i) in ("one", "l'un", "l'une", "un", "une") and _low(doc, i + 1) in (
         "of",
         "des",
         "de",
     ):
+        partitive = _low(doc, i + 1) == "des"  # "l'un des fondateurs": the article is in "des"
         i += 2
-    first = i
-    if _low(doc, i) not in doc.lex.dets:
+    first = i - 1 if partitive else i
+    if not partitive and _low(doc, i) not in doc.lex.dets:
         return []
-    i += 1
+    i = first + 1
+    if i < len(doc.toks) and doc.toks[i].kind == "num":
+        i += 1  # a count: "one of the two envoys", "l'un des trois juges"
     last = -1
     while i < min(len(doc.toks), first + _APPOSITION_WORDS):
         t = doc.toks[i]
