@@ -566,6 +566,12 @@ def test_a_team_named_without_its_city_joins_it_even_typed_a_place() -> None:
     assert {"Chicago Bears", "Bears"} in groups and {"New Orleans Saints", "Saints"} in groups
     assert {"Tibet"} in groups and {"France-Tibet"} in groups
     assert {"Texans"} in groups  # a people, not the team, though Houston is named
+    blazers = {"Portland Trail Blazers": ORG, "Portland": L}
+    pair = [
+        doc("c", "The Portland Trail Blazers won in Portland.", blazers, "en"),
+        doc("e", "Later the Trail Blazers lost at home.", {"Trail Blazers": L}, "en"),
+    ]
+    assert {"Portland Trail Blazers", "Trail Blazers"} in names_of(resolve(pair), pair)
     types = {e.name: e.type for e in resolve(docs)}
     # three mentions NER typed a place's, one an organisation's: the team, retyped
     assert types["Chicago Bears"] is ORG and types["New Orleans Saints"] is ORG

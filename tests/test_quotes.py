@@ -1113,6 +1113,29 @@ def test_en_a_quote_that_lost_its_closing_mark_ends_where_the_next_opens() -> No
     ]
 
 
+def test_en_a_mark_opening_inside_a_quote_elsewhere_than_after_a_stop_ends_nothing() -> None:
+    """Only a mark opening a sentence ends a quote that lost its closing mark: not a quote inside
+    a quote or a title, not after a colon, not when the quote closed on two apostrophes."""
+    closed = (
+        "“We will not back down from this fight,’’ Jane Doe, the mayor, told reporters. “The "
+        "city deserves better than this plan, and we will fight it in court,” she said."
+    )
+    assert [(r[0][:16], r[2]) for r in en(closed, ["Jane Doe"])] == [
+        ("The city deserve", "Jane Doe")
+    ]
+    nested = (
+        "Mary Jones said: “When the manager told me “you are fired” I did not know what to say.”"
+    )
+    assert [r[0] for r in en(nested, ["Mary Jones"])] == ["you are fired"]
+    colon = (
+        "Mayor Jane Doe called the plan “reckless and unworkable, and then left the room. "
+        "Council member Tom Hill said: “It is a fine plan and it will pass.”"
+    )
+    assert [(r[0], r[2]) for r in en(colon, ["Jane Doe", "Tom Hill"])] == [
+        ("It is a fine plan and it will pass.", "Tom Hill")
+    ]
+
+
 def test_a_quote_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
     """The press quotes one speaker paragraph after paragraph; a person named, or a paragraph
     of narrative, in between ends the run."""
@@ -1626,6 +1649,11 @@ def test_an_organisations_description_goes_to_the_one_the_text_described_so() ->
         '"Twelve people were arrested," the police said.'
     )
     assert [r[2] for r in en(rally, [("Likud", G)])] == [None]
+    rates = (
+        "The European Central Bank held rates on Thursday. Natixis, the French investment bank, "
+        'said it would cut 500 jobs. "The plan is necessary," the bank said.'
+    )  # the nearest so described, before one named so further back
+    assert [r[2] for r in en(rates, [("European Central Bank", G), ("Natixis", G)])] == ["Natixis"]
     audit = (
         "Silvergate Bank lost deposits on Monday. KPMG, the bank's auditor, declined to comment. "
         '"Our capital is strong," the bank said.'

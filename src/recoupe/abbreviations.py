@@ -14,16 +14,10 @@ RANKS = frozenset(
     """rep sen gov gen lt col sgt capt cpl maj adm cmdr det insp supt pres atty
     gén cdt cne adj lieut""".split()  # noqa: SIM905
 )
-# what ends a name: company forms, generational suffixes ("Apple Inc.", "John Roe Jr.")
-_NAME_ENDS = frozenset("jr sr inc corp co ltd bros".split())  # noqa: SIM905
 # titles and courtesy forms (English, French), "No.", company forms: written with a capital
-_TITLES = (
-    RANKS
-    | _NAME_ENDS
-    | frozenset(
-        """mr mrs ms dr st prof rev hon fr mt ft no nos vol art
-        m mm mme mmes mlle mgr me pr""".split()  # noqa: SIM905
-    )
+_TITLES = RANKS | frozenset(
+    """mr mrs ms dr st jr sr prof rev hon fr mt ft no nos vol art inc corp co ltd bros
+    m mm mme mmes mlle mgr me pr""".split()  # noqa: SIM905
 )
 # months, in either case ("Jan. 5", "le 3 janv. 2008")
 _MONTHS = frozenset(
@@ -49,10 +43,3 @@ def ends_with_abbreviation(text: str, dot: int) -> bool:
     low = word.lower()
     # "Sgt.", "M." — not "no."
     return low in _MONTHS or low in _INNER or (word[:1].isupper() and low in _TITLES)
-
-
-def ends_name(text: str, dot: int) -> bool:
-    """Whether the full stop at ``text[dot]`` closes a company's form or a generational suffix
-    ("Apple Inc.", "John Roe Jr."): the end of a name, which may end its sentence too."""
-    found = _LAST_WORD.search(text, max(0, dot - 24), dot + 1)
-    return found is not None and found.group(1).lower() in _NAME_ENDS

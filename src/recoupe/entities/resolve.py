@@ -312,8 +312,8 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     named without the place its name opens with, when the dossier names that place ("Washington
     Wizards" / "Wizards", "Portland Trail Blazers" / "Trail Blazers") — even when NER took the
     short name for a person's or a place's (:func:`_mistyped_tail`: "the Bears" beside "Chicago
-    Bears", retyped), unless it is a territory or the second of two places joined by a hyphen
-    ("France-Tibet" / "Tibet")."""
+    Bears", retyped), unless it is a territory, a person's surname, or the second of two places
+    joined by a hyphen ("France-Tibet" / "Tibet")."""
     longer: dict[str, set[str]] = defaultdict(set)  # short form -> full names shortened so
     owner: dict[str, int] = {}  # full name -> a chain holding it
     holder: dict[tuple[str, str], int] = {}  # (document, full name) -> its chain there
@@ -381,14 +381,14 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
 def _mistyped_tail(local: Local, short: str, tails: set[str], surnames: set[str]) -> bool:
     """Whether a chain NER typed a person's or a place's is an organisation named without its
     place ("the Dolphins" typed a person's, "the Bears" a place's, beside "Chicago Bears"): the
-    words after a place in an organisation's name, no person's surname; as a place's, one plural
-    word ("Tokyo Disneyland" / "Disneyland", "Nice Côte d'Azur" / "Côte d'Azur" are places); never
-    a people or a nation's ("Houston Texans" / "Texans", MISC)."""
+    words after a place in an organisation's name, no person's surname; as a place's, a plural
+    ("Trail Blazers", "Red Sox"; "Tokyo Disneyland" / "Disneyland", "Nice Côte d'Azur" / "Côte
+    d'Azur" are places); never a people's or a nation's ("Houston Texans" / "Texans", MISC)."""
     if short not in tails or short in surnames:
         return False
     if local.type is EntityType.PERSON:
         return True
-    return local.type is EntityType.LOC and " " not in short and short.endswith("s")
+    return local.type is EntityType.LOC and short.endswith(("s", "x"))
 
 
 def _spaced_tail(surface: str, tail: Sequence[str]) -> bool:

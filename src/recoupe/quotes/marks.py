@@ -6,11 +6,11 @@ single marks ‘ ’ and straight ' only at word edges (an opening one after a s
 bracket and before a letter, a closing one after a letter or punctuation and before a space or
 punctuation), so that apostrophes never open or close a quote.
 
-A double mark opening while another is open in the same paragraph ends the open quote there: it
-lost its closing mark (``"It was a fine building. "It's devastating."``, a paragraph break
-flattened away). A quotation running over several paragraphs (an opening mark on each paragraph,
-a closing one on the last only; for guillemets a paragraph may also open with » or «) is one
-stretch, from the first opening mark to the last closing one.
+A double mark opening a sentence while another is open in the same paragraph ends the open quote
+there: it lost its closing mark (``"It was a fine building. "It's devastating."``, a paragraph
+break flattened away). A quotation running over several paragraphs (an opening mark on each
+paragraph, a closing one on the last only; for guillemets a paragraph may also open with » or «)
+is one stretch, from the first opening mark to the last closing one.
 """
 
 from __future__ import annotations
@@ -89,6 +89,24 @@ def _continues(text: str, last: int, pos: int) -> bool:
     return not gap[first:final].strip(blank) and not gap[final + 1 :].strip(blank)
 
 
+_APOSTROPHE_CLOSE = ("’’", "''")  # a closing mark typed as two apostrophes
+
+
+def _lost_closing(text: str, opening: int, pos: int) -> bool:
+    """Whether the double mark opening at ``pos`` while the one at ``opening`` is open tells
+    that the open quote lost its closing mark (``"It was a fine building. "It's devastating."``,
+    a paragraph break flattened away): it opens a sentence — after a stop and a space — the
+    open one opened words (no space after it), and none between was closed otherwise (``’’``).
+    Not a quote inside a quote (``told me “you are fired” I``), nor a title (``to “Thriller”``)."""
+    return (
+        pos >= 2
+        and text[pos - 1] in _SPACE
+        and text[pos - 2] in ".!?…"
+        and not text[opening + 1 : opening + 2].isspace()
+        and not any(mark in text[opening:pos] for mark in _APOSTROPHE_CLOSE)
+    )
+
+
 def _same_paragraph(text: str, a: int, b: int) -> bool:
     return text.find("\n", a, b) < 0
 
@@ -105,9 +123,7 @@ def _pair(text: str, events: list[tuple[int, str]], kind: str, cont: str) -> lis
                 continue
             opening = -1
         if role == "open":
-            if opening >= 0 and kind == "double":
-                # a double mark opening while one is open: the open quote lost its closing mark
-                # (``"It was a fine building. "It's devastating."``), it ends where this starts
+            if opening >= 0 and kind == "double" and _lost_closing(text, opening, pos):
                 found = _stretch(text, opening, pos, kind)
                 if found is not None:
                     out.append(found)

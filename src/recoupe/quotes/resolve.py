@@ -16,9 +16,9 @@
   nobody;
 * an organisation's description (``le parquet``, ``the ministry``): the nearest organisation
   named before whose name holds the noun or that the document describes with it ("Natixis, la
-  banque de gros du groupe" for ``la banque``); for a generic noun, ``l'entreprise``, ``the
-  company``: the nearest organisation named before; one speaking for a named organisation
-  (``a spokesman for X``): X;
+  banque de gros du groupe" for ``la banque``; not "the bank's auditor"); for a generic noun,
+  ``l'entreprise``, ``the company``: the nearest organisation named before; one speaking for a
+  named organisation (``a spokesman for X``): X;
 * an unnamed source, a plural pronoun: nobody.
 """
 
@@ -88,7 +88,8 @@ class Resolver:
         self.role_heads: dict[int, list[str]] = {}  # the nouns a role is built on
         for role in roles:
             self.role_words.setdefault(role.mention, []).extend(fold(role.text).split())
-            self.role_heads.setdefault(role.mention, []).extend(_heads(role.text, lex))
+            if text[role.end : role.end + 2] not in ("'s", "’s"):  # "the bank's auditor"
+                self.role_heads.setdefault(role.mention, []).extend(_heads(role.text, lex))
         self.quoted: list[tuple[int, int]] = []
         self.previous: tuple[int, int] | None = None  # (person mention, end of its quote)
         self.genders = genders(text, items, roles)
@@ -252,11 +253,7 @@ class Resolver:
                 return index
             if m.type is not EntityType.LOC and stem in fold(m.text):
                 return index
-        k = bisect.bisect_left(self.other_starts, pos)
-        while k > 0:  # none so named: one the document described so
-            k -= 1
-            index = self.others[k]
-            if self.mentions.items[index].type is EntityType.ORG and any(
+            if m.type is EntityType.ORG and any(
                 word.startswith(stem) for word in self.role_heads.get(index, ())
             ):
                 return index  # "Natixis, la banque de gros du groupe, …": "la banque"
