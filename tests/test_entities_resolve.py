@@ -575,3 +575,24 @@ def test_a_team_named_without_its_city_joins_it_even_typed_a_place() -> None:
     types = {e.name: e.type for e in resolve(docs)}
     # three mentions NER typed a place's, one an organisation's: the team, retyped
     assert types["Chicago Bears"] is ORG and types["New Orleans Saints"] is ORG
+
+
+def test_a_double_surname_alone_is_the_person_whose_name_ends_so() -> None:
+    first = doc(
+        "a",
+        "Ashley Smith Robinson alerted the police. Gabriel García Márquez wrote. "
+        "Ana Maria Lopez spoke.",
+        {"Ashley Smith Robinson": P, "Gabriel García Márquez": P, "Ana Maria Lopez": P},
+        "en",
+    )
+    second = doc(
+        "b",
+        "Ms. Smith Robinson was taken hostage. García Márquez died in 2014. "
+        "Maria Lopez and Maria Ruiz came.",
+        {"Smith Robinson": P, "García Márquez": P, "Maria Lopez": P, "Maria Ruiz": P},
+        "en",
+    )
+    groups = names_of(resolve([first, second]), [first, second])
+    assert {"Ashley Smith Robinson", "Smith Robinson"} in groups
+    assert {"Gabriel García Márquez", "García Márquez"} in groups
+    assert {"Maria Lopez"} in groups  # "Maria" is another woman's given name here

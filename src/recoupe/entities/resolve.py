@@ -178,6 +178,7 @@ def resolve(docs: Sequence[DocumentEntities]) -> list[ResolvedEntity]:
     _by_misspelling(clusters, locals_, starts)
     _by_initials(clusters, locals_)
     _by_surname(clusters, locals_)
+    _by_double_surname(clusters, locals_)
     _by_given_name(clusters, locals_)
     _by_bare_name(clusters, locals_)
     return _entities(clusters, locals_)
@@ -707,6 +708,43 @@ def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
                 root,
                 index,
                 Merge("surname", f"{local.best!r} is the surname of the only person named so"),
+            )
+
+
+def _by_double_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
+    """A two-word name that ends one longer person's name and only one ("Smith Robinson" /
+    "Ashley Smith Robinson", "García Márquez" / "Gabriel García Márquez"): a double surname, when
+    its first word is no one's given name in the dossier ("Maria Lopez" beside "Ana Maria Lopez"
+    and "Maria Ruiz" may be another woman) and no initial ("J. Roe")."""
+    longer: dict[str, set[int]] = defaultdict(set)
+    names = [
+        name_key(surface).split()
+        for local in locals_
+        if local.type is EntityType.PERSON
+        for surface in local.surfaces
+    ]
+    for index, local in enumerate(locals_):
+        if local.type is EntityType.PERSON:
+            for surface in local.surfaces:
+                words = name_key(surface).split()
+                if len(words) >= 3:
+                    longer[" ".join(words[-2:])].add(index)
+    given = {  # first words of full names, but of the two-word ends of longer ones
+        words[0] for words in names if len(words) >= 2 and " ".join(words) not in longer
+    }
+    for index, local in enumerate(locals_):
+        words = name_key(local.best).split()
+        if local.type is not EntityType.PERSON or len(words) != 2 or words[0] in given:
+            continue
+        if any(len(word) < 2 for word in words):
+            continue
+        root = clusters.find(index)
+        roots = {clusters.find(other) for other in longer.get(" ".join(words), ())} - {root}
+        if len(roots) == 1:
+            clusters.union(
+                roots.pop(),
+                index,
+                Merge("double_surname", f"{local.best!r} ends the only longer name so ending"),
             )
 
 
