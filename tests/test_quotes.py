@@ -1127,6 +1127,11 @@ def test_en_a_mark_opening_inside_a_quote_elsewhere_than_after_a_stop_ends_nothi
         "Mary Jones said: “When the manager told me “you are fired” I did not know what to say.”"
     )
     assert [r[0] for r in en(nested, ["Mary Jones"])] == ["you are fired"]
+    spaced = "Jane Doe told reporters: “It was a fine building.  “It is devastating,” she said."
+    assert [r[0] for r in en(spaced, ["Jane Doe"])] == [
+        "It was a fine building.",
+        "It is devastating",
+    ]
     colon = (
         "Mayor Jane Doe called the plan “reckless and unworkable, and then left the room. "
         "Council member Tom Hill said: “It is a fine plan and it will pass.”"
@@ -1659,15 +1664,28 @@ def test_an_organisations_description_goes_to_the_one_the_text_described_so() ->
         '"Our capital is strong," the bank said.'
     )
     assert [r[2] for r in en(audit, [("Silvergate Bank", G), ("KPMG", G)])] == ["Silvergate Bank"]
+    audit = audit.replace("bank's auditor", "bank auditor")  # a noun modifying the next one
+    assert [r[2] for r in en(audit, [("Silvergate Bank", G), ("KPMG", G)])] == ["Silvergate Bank"]
 
 
 def test_en_a_body_named_before_a_persons_noun_is_not_the_speaker() -> None:
     """``said the Saints coach``: the coach speaks, not the team; ``the US company said``: the
     company; ``the Saints spokesman``: the body he speaks for."""
-    text = 'Sean Payton spoke on Monday. "We will be fine," said the Saints coach.'
+    text = (
+        'Sean Payton, the Saints coach, spoke on Monday. "We will be fine," said the Saints coach.'
+    )
     assert en(text, ["Sean Payton", ("Saints", G)]) == [
         ("We will be fine", "the Saints coach", "Sean Payton", False)
     ]
+    # someone of that body, named only by a role on it: not the last person named
+    other = 'Tom Brady threw three touchdowns. "He was unstoppable," said the Saints coach.'
+    assert [r[2] for r in en(other, ["Tom Brady", ("Saints", G)])] == [None]
+    club = 'Real Madrid made an offer. "He is not for sale," said the Barcelona club.'
+    assert [r[2] for r in en(club, [("Real Madrid", G), ("Barcelona", G)])] == ["Barcelona"]
+    house = 'Donald Trump signed the order. "It is legal," the White House press secretary said.'
+    assert [r[2] for r in en(house, ["Donald Trump", ("White House", G)])] == [None]
+    dated = '"We deny it," said the Pentagon Monday citing officials.'
+    assert [r[2] for r in en(dated, [("Pentagon", G)])] == ["Pentagon"]
     company = 'Microsoft issued a patch. "We are working on it," the US company said.'
     assert [r[2] for r in en(company, [("Microsoft", G), ("US", EntityType.LOC)])] == ["Microsoft"]
     team = '"We will be fine," the Saints spokesman said.'

@@ -3,7 +3,9 @@
 A sentence ends at ``.``, ``!``, ``?`` or ``…`` (a closing quote may follow) before a capital, a
 digit, an opening quote or bracket, and at every line break; a full stop after an abbreviation
 ("Sgt. Roe", "U.S. Customs", "Brian G. Nichols", "the game vs. Atlanta", "Apple Inc. President")
-ends none (:mod:`recoupe.abbreviations`) — at the cost of "… in the U.S. Mexico said".
+ends none (:mod:`recoupe.abbreviations`) — at the cost of "… in the U.S. Mexico said", "… signed
+by Acme Inc. The company will pay …"; nor does a stop before a closing bracket ("(An earlier
+version misstated it.) The victims …" runs on).
 """
 
 from __future__ import annotations

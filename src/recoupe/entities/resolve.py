@@ -382,14 +382,15 @@ def _by_first_words(clusters: _Clusters, locals_: Sequence[Local]) -> None:
 def _mistyped_tail(local: Local, short: str, tails: set[str], surnames: set[str]) -> bool:
     """Whether a chain NER typed a person's or a place's is an organisation named without its
     place ("the Dolphins" typed a person's, "the Bears" a place's, beside "Chicago Bears"): the
-    words after a place in an organisation's name, no person's surname; as a place's, a plural
-    ("Trail Blazers", "Red Sox"; "Tokyo Disneyland" / "Disneyland", "Nice Côte d'Azur" / "Côte
-    d'Azur" are places); never a people's or a nation's ("Houston Texans" / "Texans", MISC)."""
+    words after a place in an organisation's name, no person's surname; as a place's, a plural in
+    -s ("Trail Blazers"; "Tokyo Disneyland" / "Disneyland", "Nice Côte d'Azur" / "Côte d'Azur",
+    "Paris Roubaix" / "Roubaix" are places; "Red Sox" is lost); never a people's or a nation's
+    ("Houston Texans" / "Texans", MISC)."""
     if short not in tails or short in surnames:
         return False
     if local.type is EntityType.PERSON:
         return True
-    return local.type is EntityType.LOC and short.endswith(("s", "x"))
+    return local.type is EntityType.LOC and short.endswith("s")
 
 
 def _spaced_tail(surface: str, tail: Sequence[str]) -> bool:

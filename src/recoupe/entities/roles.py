@@ -1554,8 +1554,8 @@ def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
     if not partitive and _low(doc, i) not in doc.lex.dets:
         return []
     i = first + 1
-    if i < len(doc.toks) and doc.toks[i].kind == "num":
-        i += 1  # a count: "one of the two envoys", "l'un des trois juges"
+    if first > p + 2 and i < len(doc.toks) and doc.toks[i].kind == "num":
+        i += 1  # after "one of", a count: "one of the two envoys", "l'un des trois juges"
     last = -1
     while i < min(len(doc.toks), first + _APPOSITION_WORDS):
         t = doc.toks[i]

@@ -345,15 +345,9 @@ def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
     if t is not None and t.kind == "mention":
         found = _mention_phrase(ctx, j)
         if det and found[0].mention == t.mention and not is_person(t, ctx.mentions):
-            head = _find_head(ctx, j + 1)
-            described = _description(ctx, i, det, head) if head >= 0 else None
-            if described is not None:  # "the Saints coach", "the US company": the noun's
-                speaker, end = described
-                if (
-                    speaker.head in ctx.lex.speaks_for and speaker.mention < 0
-                ):  # "the Acme spokesman"
-                    speaker = replace(speaker, mention=t.mention)
-                return speaker, end
+            described = _body_then_noun(ctx, i, det, j)
+            if described is not None:
+                return described
         return found
     if j > i + (det != ""):
         return None  # a courtesy title without a name
@@ -365,6 +359,29 @@ def phrase_at(ctx: Ctx, i: int) -> tuple[Speaker, int] | None:
     if head >= 0:
         return _description(ctx, i, det, head)
     return None if det else _name(ctx, i)
+
+
+def _body_then_noun(ctx: Ctx, i: int, det: str, j: int) -> tuple[Speaker, int] | None:
+    """``the <body> <noun>`` (the noun right after the mention, lowercase words between): a
+    person's noun is someone of that body, named only by a role on it ("the Saints coach", "the
+    White House press secretary": nobody else named before); an organisation's noun is the body
+    itself when the mention is an organisation ("the Hamas militant group"), else the noun's
+    ("the US company"); a spokesman speaks for the body ("the Acme spokesman")."""
+    head = _find_head(ctx, j + 1)
+    if head < 0 or any(not _is_word(ctx, k) or ctx.toks[k].cap for k in range(j + 1, head + 1)):
+        return None
+    described = _description(ctx, i, det, head)
+    if described is None:
+        return None
+    speaker, end = described
+    body = ctx.toks[j].mention
+    if speaker.head in ctx.lex.speaks_for:
+        return replace(speaker, mention=body), end
+    if speaker.kind == "org":
+        if ctx.mentions.type(body) is EntityType.ORG:
+            return None  # the body itself: "the Barcelona club"
+        return speaker, end
+    return replace(speaker, relative=True), end
 
 
 def _premodified_name(ctx: Ctx, j: int) -> int:

@@ -90,6 +90,8 @@ def _continues(text: str, last: int, pos: int) -> bool:
 
 
 _APOSTROPHE_CLOSE = ("’’", "''")  # a closing mark typed as two apostrophes
+# a stop, a single mark closing a quote inside the quote maybe, and spaces: "… ‘unsafe.’  “"
+_AFTER_STOP = re.compile(r"[.!?…]['’]?[ \t\u00a0\u202f]+\Z")
 
 
 def _lost_closing(text: str, opening: int, pos: int) -> bool:
@@ -99,9 +101,7 @@ def _lost_closing(text: str, opening: int, pos: int) -> bool:
     open one opened words (no space after it), and none between was closed otherwise (``’’``).
     Not a quote inside a quote (``told me “you are fired” I``), nor a title (``to “Thriller”``)."""
     return (
-        pos >= 2
-        and text[pos - 1] in _SPACE
-        and text[pos - 2] in ".!?…"
+        _AFTER_STOP.search(text, max(0, pos - 8), pos) is not None
         and not text[opening + 1 : opening + 2].isspace()
         and not any(mark in text[opening:pos] for mark in _APOSTROPHE_CLOSE)
     )

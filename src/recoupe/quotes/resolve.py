@@ -16,7 +16,7 @@
   nobody;
 * an organisation's description (``le parquet``, ``the ministry``): the nearest organisation
   named before whose name holds the noun or that the document describes with it ("Natixis, la
-  banque de gros du groupe" for ``la banque``; not "the bank's auditor"); for a generic noun,
+  banque de gros du groupe" for ``la banque``; not "the bank('s) auditor"); for a generic noun,
   ``l'entreprise``, ``the company``: the nearest organisation named before; one speaking for a
   named organisation (``a spokesman for X``): X;
 * an unnamed source, a plural pronoun: nobody.
@@ -50,6 +50,21 @@ _OF_BEFORE = re.compile(r"\b(?:of|de|du|des|d'|d’|for|pour|to|à)\s*$")
 _ROLE_PREPOSITION = re.compile(
     r"\s(?:of|for|at|in|on|with|to|from|de|du|des|à|au|aux|en|pour|sur|chez)\s|\sd['’]", re.I
 )
+
+
+_POSSESSOR = re.compile(r"['’]s\b")
+# a lowercase word that may be the next noun: not a participle, a relative or a preposition
+_NOUN_NEXT = re.compile(
+    r"[ \t\u00a0]+(?!(?:that|which|who|whose|with|in|of|for|at|on|from|to|by|and|or|but|"
+    r"is|was|has|had|said|says)\b)[a-z]+(?<!ed)(?<!ing)\b"
+)
+
+
+def _cut_short(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a role read up to ``end`` is the first part of a longer noun phrase: a possessor
+    ("the bank's auditor"), or in English a noun modifying the next one ("the bank auditor",
+    "the party donor") — not the noun the organisation is described by."""
+    return bool(_POSSESSOR.match(text, end)) or (lex.english and bool(_NOUN_NEXT.match(text, end)))
 
 
 def _heads(role: str, lex: Lexicon) -> list[str]:
@@ -88,7 +103,7 @@ class Resolver:
         self.role_heads: dict[int, list[str]] = {}  # the nouns a role is built on
         for role in roles:
             self.role_words.setdefault(role.mention, []).extend(fold(role.text).split())
-            if text[role.end : role.end + 2] not in ("'s", "’s"):  # "the bank's auditor"
+            if not _cut_short(text, role.end, lex):
                 self.role_heads.setdefault(role.mention, []).extend(_heads(role.text, lex))
         self.quoted: list[tuple[int, int]] = []
         self.previous: tuple[int, int] | None = None  # (person mention, end of its quote)
