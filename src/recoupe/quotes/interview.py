@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from recoupe.entities.model import EntityType
 from recoupe.quotes.tokens import Mentions
+from recoupe.sentences import trimmed
 
 _LABEL = re.compile(
     r"(?m)^[ \t]*(?P<label>[^\W\d_][^\n:]{0,60}?)[ \t\u00a0\u202f]*:[ \t\u00a0\u202f]+(?=\S)"
@@ -114,14 +115,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _LINE.finditer(text)]
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def interview_turns(text: str, mentions: Mentions) -> list[Turn]:
     """The interviewees' answers in ``text``, in order; none when it holds no transcript."""
     labels: dict[int, _Label] = {}  # by the offset of their line
@@ -172,7 +165,7 @@ class _Transcript:
                 continue
             if self.current is None or not self.asked:
                 continue
-            s, e = _trimmed(self.text, start, end)
+            s, e = trimmed(self.text, start, end)
             if not _PROSE_END.search(self.text, s, e):
                 self._flush(closed=False)
                 self.current, self.asked = None, False  # the transcript ends here
@@ -191,7 +184,7 @@ class _Transcript:
             self.asked = True
             return True
         self.current = label
-        s, e = _trimmed(self.text, label.text_start, end)
+        s, e = trimmed(self.text, label.text_start, end)
         if s < e:
             self.out.append(Turn(s, e, label.start, label.end, label.mention))
         return False
