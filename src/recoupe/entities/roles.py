@@ -1542,20 +1542,16 @@ def _apposition(doc: _Doc, p: int) -> list[RoleFact]:
     if not _is_person(doc, p) or _low(doc, p + 1) != ",":
         return []
     i = p + 2
-    partitive = False
     if _low(doc, i) in ("one", "l'un", "l'une", "un", "une") and _low(doc, i + 1) in (
         "of",
         "des",
         "de",
     ):
-        partitive = _low(doc, i + 1) == "des"  # "l'un des fondateurs": the article is in "des"
         i += 2
-    first = i - 1 if partitive else i
-    if not partitive and _low(doc, i) not in doc.lex.dets:
+    first = i
+    if _low(doc, i) not in doc.lex.dets:
         return []
-    i = first + 1
-    if first > p + 2 and i < len(doc.toks) and doc.toks[i].kind == "num":
-        i += 1  # after "one of", a count: "one of the two envoys", "l'un des trois juges"
+    i += 1
     last = -1
     while i < min(len(doc.toks), first + _APPOSITION_WORDS):
         t = doc.toks[i]
