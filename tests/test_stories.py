@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from recoupe.stories import StoryDoc, StoryIndex, cluster_stories, story_id
+from recoupe.stories import StoryDoc, StoryIndex, attach_fragments, cluster_stories, story_id
 
 NAMES = {
     "macron": "Emmanuel Macron",
@@ -228,3 +228,35 @@ def test_empty_and_single_inputs() -> None:
     assert cluster_stories([]) == []
     (only,) = cluster_stories([corpus()[0]])
     assert only.documents == ("fr-macron",) and only.id == story_id("fr-macron")
+
+
+# --- fragments ---------------------------------------------------------------------------------
+
+
+def _scores_to(doc: int, group: range, value: float) -> dict[tuple[int, int], float]:
+    return {(min(doc, m), max(doc, m)): value for m in group}
+
+
+def test_a_fragment_joins_the_story_it_clearly_belongs_to() -> None:
+    story_a, story_b = range(0, 5), range(5, 10)
+    scores = {**_scores_to(10, story_a, 0.04), **_scores_to(10, story_b, 0.01)}
+    groups = [list(story_a), list(story_b), [10]]
+    assert attach_fragments(groups, scores, 0.06) == [[0, 1, 2, 3, 4, 10], [5, 6, 7, 8, 9]]
+
+
+def test_a_fragment_two_stories_claim_alike_or_none_claims_stays_alone() -> None:
+    story_a, story_b = range(0, 5), range(5, 10)
+    groups = [list(story_a), list(story_b), [10]]
+    torn = {**_scores_to(10, story_a, 0.04), **_scores_to(10, story_b, 0.03)}
+    assert attach_fragments(groups, torn, 0.06) == groups  # 0.04 is not 1.5 times 0.03
+    faint = _scores_to(10, story_a, 0.02)  # below half the threshold
+    assert attach_fragments(groups, faint, 0.06) == groups
+
+
+def test_only_small_groups_move_and_only_into_larger_ones() -> None:
+    story_a, story_b = range(0, 5), range(5, 9)  # story_b: four documents, more than a fragment
+    scores = {(m, n): 0.05 for m in story_a for n in story_b}
+    groups = [list(story_a), list(story_b)]
+    assert attach_fragments(groups, scores, 0.06) == groups
+    pairs = [[0, 1], [2, 3]]  # no story large enough to join: fragments stay as they are
+    assert attach_fragments(pairs, {(1, 2): 0.05}, 0.06) == pairs

@@ -19,7 +19,10 @@ gets a score from three signals:
 language; across languages, where the words barely match, at least the entity cosine. Stories are
 the groups of an average-linkage agglomeration stopped below :data:`THRESHOLD`: two groups merge
 when the MEAN score of their cross pairs reaches it (a pair never scored counts 0), so one strong
-pair does not chain two stories together as single link would.
+pair does not chain two stories together as single link would. A fragment left alone (at most
+:data:`FRAGMENT_DOCS` documents) then joins the story it clearly scores best with
+(:func:`attach_fragments`): a short follow-up shares too few words with the story's long articles
+to pass the threshold on its own, yet belongs to it rather than to any other.
 
 Tuning (``eval/stories.py``): a grid over LEAD_WORDS (60 to whole texts), ENTITY_WEIGHT (0 to 1)
 and THRESHOLD on RPM2 (French, B³ F1 against its topics, which must be reached: 0.96) and ECB+
@@ -65,6 +68,9 @@ DECAY_DAYS = 60.0  # gap at which the time decay halves the score
 BLOCK_MAX_DF = 0.25  # features in more than this share of the documents are not indexed
 BLOCK_MIN_DOCS = 20  # ... once there are at least this many documents
 BLOCK_MAX_DOCS = 100  # ... nor in more than this many documents
+FRAGMENT_DOCS = 3  # a group of at most this many documents left alone is a fragment ...
+ATTACH_FLOOR = 0.5  # ... that joins the story it scores best with, from this share of THRESHOLD
+ATTACH_MARGIN = 1.5  # ... when that mean score is this many times the next story's
 LABEL_ENTITIES = 2
 LABEL_TERMS = 1
 
@@ -311,8 +317,49 @@ def _earliest_key(feature: _Features) -> tuple[bool, int, str]:
     return (day is None, day if day is not None else 0, feature.doc.id)
 
 
+def attach_fragments(
+    groups: Sequence[list[int]], scores: Mapping[tuple[int, int], float], threshold: float
+) -> list[list[int]]:
+    """Groups of at most :data:`FRAGMENT_DOCS` documents joined to the larger group they score
+    best with (mean over the cross pairs), when that mean reaches ``ATTACH_FLOOR * threshold``
+    and is :data:`ATTACH_MARGIN` times the next larger group's: the short follow-up or the
+    sidebar that shares too few words with its story's articles to pass the threshold, but
+    clearly belongs to one story rather than another. Larger groups are left as they are, so
+    are fragments that no story claims."""
+    large = [i for i, group in enumerate(groups) if len(group) > FRAGMENT_DOCS]
+    if not large:
+        return [list(group) for group in groups]
+    home = {doc: i for i in large for doc in groups[i]}
+    neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (a, b), value in scores.items():
+        neighbours[a].append((b, value))
+        neighbours[b].append((a, value))
+    result = {i: list(groups[i]) for i in large}
+    kept: list[list[int]] = []
+    for group in groups:
+        if len(group) > FRAGMENT_DOCS:
+            continue
+        totals: dict[int, float] = defaultdict(float)
+        for doc in group:
+            for other, value in neighbours[doc]:
+                if other in home:
+                    totals[home[other]] += value
+        means = sorted(
+            ((total / (len(group) * len(groups[i])), -i) for i, total in totals.items()),
+            reverse=True,
+        )
+        best = means[0][0] if means else 0.0
+        runner_up = means[1][0] if len(means) > 1 else 0.0
+        if best >= ATTACH_FLOOR * threshold and best >= ATTACH_MARGIN * runner_up:
+            result[-means[0][1]].extend(group)
+        else:
+            kept.append(list(group))
+    return sorted([sorted(group) for group in [*result.values(), *kept]])
+
+
 def _cluster(features: Sequence[_Features]) -> list[Story]:
-    groups = average_linkage(len(features), _pair_scores(features), THRESHOLD)
+    scores = _pair_scores(features)
+    groups = attach_fragments(average_linkage(len(features), scores, THRESHOLD), scores, THRESHOLD)
     entity_df: Counter[str] = Counter()
     term_df: Counter[str] = Counter()
     for f in features:
