@@ -4,8 +4,8 @@ Run from the repository root::
 
     python -m eval.dossiers [--fast] [--ratchet]
 
-For each gold dossier ``eval/gold/<story>.json`` (``eval/gold/README.md``: twenty-six stories
-written blind, eleven tune and fifteen check; the part comes from ``eval/split.py``): the story's
+For each gold dossier ``eval/gold/<story>.json`` (``eval/gold/README.md``: thirty-three stories
+written blind, sixteen tune and seventeen check; the part comes from ``eval/split.py``): the story's
 articles are built from ``../shared/data`` by ``eval/story_texts.py`` into
 ``eval/out/story-texts/<kind>/<name>`` (never into the repository), then, as a user would run it::
 

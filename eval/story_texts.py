@@ -183,6 +183,11 @@ STORIES = (
     Story("ecbplus/35", "en"),
     Story("ecbplus/43", "en"),
     Story("ecbplus/45", "en"),
+    Story("ecbplus/1", "en"),
+    Story("ecbplus/29", "en"),
+    Story("ecbplus/37", "en"),
+    Story("ecbplus/39", "en"),
+    Story("ecbplus/41", "en"),
 )
 
 
