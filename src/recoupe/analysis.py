@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TypeVar
 
 from recoupe import corpus, ids
@@ -25,6 +26,7 @@ from recoupe.entities.pipeline import STAGE as ENTITY_STAGE
 from recoupe.entities.pipeline import analyse_documents, resolve_entities
 from recoupe.entities.reference import Reference, link
 from recoupe.entities.resolve import ResolvedEntity
+from recoupe.entities.retype import retyped
 from recoupe.entities.roles import title_before
 from recoupe.entities.serialize import dump, load
 from recoupe.errors import Code
@@ -156,7 +158,16 @@ def load_documents(store: SqliteStore) -> list[DocumentEntities]:
 def resolved(
     store: SqliteStore,
 ) -> tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]:
-    """Entities of the whole dossier with curation applied, and the documents' results."""
+    """Entities of the whole dossier with curation applied, and the documents' results (read
+    again with the dossier's types where a mention's differs: :mod:`recoupe.entities.retype`)."""
+    entities, by_id, applied = _resolved(store)
+    by_id.update(retyped(by_id, entities, {doc.id: doc.text for doc in store.documents()}))
+    return entities, by_id, applied
+
+
+def _resolved(
+    store: SqliteStore,
+) -> tuple[list[ResolvedEntity], dict[str, DocumentEntities], list[curation.Applied]]:
     docs = load_documents(store)
     by_id = {doc.document: doc for doc in docs}
     references = [Reference(s, i, n, t, tuple(a)) for s, i, n, t, a in store.references()]
@@ -211,12 +222,15 @@ def rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
 def _rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
     steps = _Steps(store)
     failed = object()
-    found = steps.run("entities", lambda: resolved(store), failed)
+    found = steps.run("entities", lambda: _resolved(store), failed)
     if found is failed or not isinstance(found, tuple):
         return 0, []  # without entities nothing else can be rebuilt: the last build stays
     entities, docs, applied = found
     documents = store.documents()
     texts = {doc.id: doc.text for doc in documents}
+    no_reread: dict[str, DocumentEntities] = {}
+    reread = steps.run("retype", lambda: retyped(docs, entities, texts), no_reread)
+    docs.update(reread)
 
     def store_entities() -> int:
         records = [to_record(entity, docs, texts) for entity in entities if not entity.rejected]
@@ -259,6 +273,13 @@ def _rebuild(store: SqliteStore) -> tuple[int, list[curation.Applied]]:
 
     def quotes_step() -> None:
         quotes = {doc.id: data.get("quotes", []) for doc, data in store.analyses(QUOTE_STAGE)}
+        for document, read_again in reread.items():
+            if document in quotes:  # else the document's analysis stays as it was
+                quotes[document] = steps.run(
+                    "quotes of a retyped document",
+                    partial(quotes_stage.analyse_document, texts[document], read_again),
+                    quotes[document],
+                )
         order = [
             doc.id
             for doc in sorted(documents, key=lambda d: (d.published is None, d.published or ""))
