@@ -1016,6 +1016,16 @@ def test_english_nouns_before_a_head_belong_to_the_role() -> None:
         ("John Roe", "police chief"),
         ("Beats", "company"),  # a verb before a bare head is not part of the role
     ]
+    text = (
+        "Figures from research firm Net Applications show it. Analysts at security company "
+        "Acme Labs agree. The fund sold its stake to data company Initech."
+    )
+    names = [(n, EntityType.ORG) for n in ("Net Applications", "Acme Labs", "Initech")]
+    assert [(who, role) for who, role, _, _ in roles(text, names, "en")] == [
+        ("Net Applications", "research firm"),  # after a preposition, as after a determiner
+        ("Acme Labs", "security company"),
+        ("Initech", "data company"),
+    ]
 
 
 def test_a_name_after_a_kin_word_and_its_complement_is_the_relative() -> None:

@@ -757,7 +757,14 @@ def _noun_premod(doc: _Doc, i: int, head: int) -> bool:
         if not _content(doc, t) or t.low.endswith(("ed", "ing")) or t.low in _BEFORE_VERBS:
             return False
     before = _tok(doc, i - 1)
-    return before is not None and (before.low in doc.lex.dets or before.kind == "poss")
+    return before is not None and (
+        before.low in doc.lex.dets
+        or before.kind == "poss"
+        or before.low in _PREMOD_OPENERS  # "from research firm X", "at security vendor X"
+    )
+
+
+_PREMOD_OPENERS = _words("from at by with for of to")
 
 
 def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
