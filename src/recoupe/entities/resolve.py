@@ -14,8 +14,8 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
   are recorded as variants;
-- ``initials``: an acronym of three letters or more defined nowhere joins the only
-  organisation named in full whose words' initials spell it;
+- ``initials``: an acronym of two letters or more defined nowhere joins the only organisation
+  named in full whose words' initials spell it;
 - ``first_words``: an organisation named by the first words of its name joins the only longer
   organisation name so starting, when the short name is never a place's or a person's — within
   one document too when it named the organisation in full first.
@@ -61,7 +61,7 @@ _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
-_MIN_INITIALS = 3  # letters of an undefined acronym read as initials
+_MIN_INITIALS = 2  # letters of an undefined acronym read as initials
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\. ?){2,6}")  # "U.S." is "US": dots are no spelling
 
 
@@ -647,7 +647,8 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     des forces progressistes"; a hyphenated word or dotted initials give a letter each or one:
     "Agence France-Presse" / "AFP", "U.S. Department of Agriculture" / "USDA"; a legal form
     none: "Apple Inc."): only when exactly one such name is in the dossier. Two letters spell
-    too many names ("PS", "AI"): never."""
+    many names ("PS", "AP", "UN"), but a dossier holds few organisations: the one that spells
+    them is their long form ("Parti socialiste", "Associated Press"); with two, neither."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
@@ -661,7 +662,7 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     for index, local in enumerate(locals_):
         short = local.best.replace(".", "")
         if not _org_like(local) or not (_MIN_INITIALS <= len(short) <= 6) or not short.isupper():
-            continue  # two letters ("PM", "BA", "PS") spell too many names
+            continue
         if local.acronyms or territory(local.best) is not None:
             continue  # defined in its document, or a country's code
         named = by_initials.get(short.lower(), set())
