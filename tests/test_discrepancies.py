@@ -9,10 +9,6 @@ from typing import Any
 import pytest
 from conftest import run_recoupe, validate_dossier
 
-from recoupe.discrepancies import _spelling_variants
-from recoupe.entities.model import DocumentEntities, EntityType, Mention
-from recoupe.entities.resolve import Merge, ResolvedEntity
-
 RECORDS = [
     (
         "fr1",
@@ -217,37 +213,3 @@ def test_a_given_name_one_letter_apart_is_a_name_variant(
     assert not [
         d for d in exported["discrepancies"] if "Angela" in d["summary"] or "Merkel" in d["summary"]
     ]
-
-
-def test_a_name_with_and_without_the_dots_of_its_initials_is_no_variant() -> None:
-    texts = {
-        "a": "The U.N. Security Council met on Monday.",
-        "b": "The UN Security Council condemned the shelling.",
-        "c": "Residents of Jabaliya fled.",
-        "d": "Shells fell near Jabalya on Tuesday.",
-    }
-    docs = {}
-    for doc_id, text in texts.items():
-        name = next(n for n in NAMES if n in text)
-        start = text.index(name)
-        mention = Mention(start, start + len(name), name, EntityType.ORG)
-        docs[doc_id] = DocumentEntities(doc_id, "en", [mention], [[0]])
-
-    def entity(documents: str, a: str, b: str) -> ResolvedEntity:
-        """The entity named ``a`` and ``b`` in the one-letter ``documents`` ("ab")."""
-        merge = Merge("spelling_variant", f"{a!r} is {b!r} spelled otherwise", (a, b))
-        mentions = [(doc_id, 0) for doc_id in documents]
-        return ResolvedEntity(documents, b, EntityType.ORG, [a, b], mentions, [merge], [])
-
-    found = _spelling_variants(
-        [
-            entity("ab", "U.N. Security Council", "UN Security Council"),
-            entity("cd", "Jabaliya", "Jabalya"),
-        ],
-        docs,
-        texts,
-    )
-    assert [[v.value for v in d.values] for d in found] == [["Jabaliya", "Jabalya"]]
-
-
-NAMES = ("U.N. Security Council", "UN Security Council", "Jabaliya", "Jabalya")

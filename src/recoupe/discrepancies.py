@@ -195,8 +195,8 @@ def _spelling_variants(
             if merge.rule == "spelling_variant"
             for form in merge.forms
         }
-        if len({_letters(form) for form in forms.values()}) < 2:
-            continue  # "U.N. Security Council" / "UN Security Council": one spelling, dotted
+        if len(forms) < 2:
+            continue
         spans: dict[str, list[Span]] = defaultdict(list)
         for mention in entity.mentions:
             span = _span(docs, mention)
@@ -217,14 +217,6 @@ def _spelling_variants(
             )
         )
     return found
-
-
-_NOT_LETTERS = re.compile(r"[\W_]+")
-
-
-def _letters(form: str) -> str:
-    """A name's letters alone: dots, spaces and hyphens of initials are no spelling."""
-    return _NOT_LETTERS.sub("", name_key(form))
 
 
 def _written_two_ways(
@@ -248,8 +240,6 @@ def _written_two_ways(
     for a, b in spellings.variants(spellings.forms_of(mentions), texts):
         if any(_shows(values, a.text, b.text) for values in shown):
             continue
-        if _letters(a.text) == _letters(b.text):
-            continue  # "U.N." / "UN"
         main = max((a, b), key=lambda f: (len(by_id[f.entity].mentions), f.entity))
         values = tuple(
             DiscrepancyValue(f.text, tuple(Span(d, s, e) for d, s, e in f.spans))
