@@ -615,3 +615,23 @@ def test_a_double_surname_alone_is_the_person_whose_name_ends_so() -> None:
     assert {"Ashley Smith Robinson", "Smith Robinson"} in groups
     assert {"Gabriel García Márquez", "García Márquez"} in groups
     assert {"Maria Lopez"} in groups  # "Maria" is another woman's given name here
+
+
+def test_a_surname_the_tagger_took_for_a_body_joins_the_only_person_so_named() -> None:
+    docs = [
+        doc("a", "Britney Spears left the clinic on Monday.", {"Britney Spears": P}, "en"),
+        doc("b", "Spears said she felt fine.", {"Spears": ORG}, "en"),
+        doc("c", "Harrison Ford met workers of Ford Motor.", {"Harrison Ford": P}, "en"),
+        doc(
+            "d",
+            "Ford Motor cut jobs; Ford said sales fell.",
+            {"Ford Motor": ORG, "Ford": ORG},
+            "en",
+        ),
+        doc("e", "Michael Jordan spoke on Monday.", {"Michael Jordan": P}, "en"),
+        doc("f", "Jordan signed the accord with Israel.", {"Jordan": ORG, "Israel": L}, "en"),
+    ]
+    groups = names_of(resolve(docs), docs)
+    assert {"Britney Spears", "Spears"} in groups
+    assert not any({"Harrison Ford", "Ford"} <= g for g in groups)  # "Ford Motor" opens so
+    assert {"Jordan"} in groups  # a country's name is no surname

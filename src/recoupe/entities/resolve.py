@@ -8,7 +8,8 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
 - ``shared_acronym``: organisations defined with the same acronym ("PNF" for a French long form
   and its English translation);
 - ``surname``: a bare surname joins the only person in the corpus with that surname — never one
-  of several (brothers share one);
+  of several (brothers share one); also when the tagger took it for a body ("Spears said"),
+  unless a body's or a place's longer name opens with it ("Ford" beside "Ford Motor");
 - ``given_name``: a bare given name joins the only person with that given name, when the document
   also names that person's surname;
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
@@ -699,18 +700,41 @@ def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     by_surname: dict[str, set[int]] = defaultdict(set)
     for root, (_, surname) in persons.items():
         by_surname[surname].add(clusters.find(root))
+    starts = {
+        org_key(surface).split()[0]
+        for local in locals_
+        if local.type is not EntityType.PERSON
+        for surface in local.surfaces
+        if multi_word(surface)
+    }
     for index, local in enumerate(locals_):
-        if local.type is not EntityType.PERSON or local.is_full_name:
+        person = local.type is EntityType.PERSON and not local.is_full_name
+        if not person and not _mistyped_surname(local, starts):
             continue
         key = name_key(local.best)
         roots = {clusters.find(r) for r in by_surname.get(key, set())}
         if len(roots) == 1:
+            local.type = EntityType.PERSON
             root = roots.pop()
             clusters.union(
                 root,
                 index,
                 Merge("surname", f"{local.best!r} is the surname of the only person named so"),
             )
+
+
+def _mistyped_surname(local: Local, starts: set[str]) -> bool:
+    """A one-word name the tagger typed a body ("Spears said"), that opens no body's or place's
+    longer name ("Ford" beside "Ford Motor"), no acronym, no territory."""
+    best = local.best
+    return (
+        local.type is EntityType.ORG
+        and not local.acronyms
+        and not multi_word(best)
+        and not best.isupper()
+        and territory(best) is None
+        and org_key(best) not in starts
+    )
 
 
 def _by_double_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
