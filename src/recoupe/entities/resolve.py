@@ -8,15 +8,14 @@ all pairs), by these rules, strongest first; every merge records its rule and ev
 - ``shared_acronym``: organisations defined with the same acronym ("PNF" for a French long form
   and its English translation);
 - ``surname``: a bare surname joins the only person in the corpus with that surname — never one
-  of several (brothers share one); also when the tagger took it for a body ("Spears said"),
-  unless a body's or a place's longer name opens with it ("Ford" beside "Ford Motor");
+  of several (brothers share one);
 - ``given_name``: a bare given name joins the only person with that given name, when the document
   also names that person's surname;
 - ``spelling_variant``: same given name, surnames equal once doubled letters are single or
   nearly equal (rapidfuzz), and the context agrees (shared co-mentioned entities); the spellings
   are recorded as variants;
-- ``initials``: an acronym of two letters or more defined nowhere joins the only organisation
-  named in full whose words' initials spell it;
+- ``initials``: an acronym of three letters or more defined nowhere joins the only
+  organisation named in full whose words' initials spell it;
 - ``first_words``: an organisation named by the first words of its name joins the only longer
   organisation name so starting, when the short name is never a place's or a person's — within
   one document too when it named the organisation in full first.
@@ -62,7 +61,7 @@ _SIDE_BY_SIDE = 200  # characters: two spellings this close are two names
 _SHORT_WORD = 3  # letters: articles and prepositions ('des') are not plurals
 _COMMON_DOCUMENTS = 3  # documents of the frequent spelling beside a rare one
 _CONTEXT_CHAINS = 20  # chains of each spelling compared for a shared context
-_MIN_INITIALS = 2  # letters of an undefined acronym read as initials
+_MIN_INITIALS = 3  # letters of an undefined acronym read as initials
 _DOTTED_INITIALS = re.compile(r"(?:[A-Z]\. ?){2,6}")  # "U.S." is "US": dots are no spelling
 
 
@@ -648,8 +647,7 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     des forces progressistes"; a hyphenated word or dotted initials give a letter each or one:
     "Agence France-Presse" / "AFP", "U.S. Department of Agriculture" / "USDA"; a legal form
     none: "Apple Inc."): only when exactly one such name is in the dossier. Two letters spell
-    many names ("PS", "AP", "UN"), but a dossier holds few organisations: the one that spells
-    them is their long form ("Parti socialiste", "Associated Press"); with two, neither."""
+    too many names ("PS", "AI"): never."""
     by_initials: dict[str, set[int]] = defaultdict(set)
     for index, local in enumerate(locals_):
         if _org_like(local) and _proper_name(local.best):
@@ -663,7 +661,7 @@ def _by_initials(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     for index, local in enumerate(locals_):
         short = local.best.replace(".", "")
         if not _org_like(local) or not (_MIN_INITIALS <= len(short) <= 6) or not short.isupper():
-            continue
+            continue  # two letters ("PM", "BA", "PS") spell too many names
         if local.acronyms or territory(local.best) is not None:
             continue  # defined in its document, or a country's code
         named = by_initials.get(short.lower(), set())
@@ -700,41 +698,18 @@ def _by_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
     by_surname: dict[str, set[int]] = defaultdict(set)
     for root, (_, surname) in persons.items():
         by_surname[surname].add(clusters.find(root))
-    starts = {
-        org_key(surface).split()[0]
-        for local in locals_
-        if local.type is not EntityType.PERSON
-        for surface in local.surfaces
-        if multi_word(surface)
-    }
     for index, local in enumerate(locals_):
-        person = local.type is EntityType.PERSON and not local.is_full_name
-        if not person and not _mistyped_surname(local, starts):
+        if local.type is not EntityType.PERSON or local.is_full_name:
             continue
         key = name_key(local.best)
         roots = {clusters.find(r) for r in by_surname.get(key, set())}
         if len(roots) == 1:
-            local.type = EntityType.PERSON
             root = roots.pop()
             clusters.union(
                 root,
                 index,
                 Merge("surname", f"{local.best!r} is the surname of the only person named so"),
             )
-
-
-def _mistyped_surname(local: Local, starts: set[str]) -> bool:
-    """A one-word name the tagger typed a body ("Spears said"), that opens no body's or place's
-    longer name ("Ford" beside "Ford Motor"), no acronym, no territory."""
-    best = local.best
-    return (
-        local.type is EntityType.ORG
-        and not local.acronyms
-        and not multi_word(best)
-        and not best.isupper()
-        and territory(best) is None
-        and org_key(best) not in starts
-    )
 
 
 def _by_double_surname(clusters: _Clusters, locals_: Sequence[Local]) -> None:
