@@ -1018,7 +1018,7 @@ def test_english_nouns_before_a_head_belong_to_the_role() -> None:
     ]
     text = (
         "Figures from research firm Net Applications show it. Analysts at security company "
-        "Acme Labs agree. The fund sold its stake to data company Initech."
+        "Acme Labs agree. The fund sold its stake with data company Initech."
     )
     names = [(n, EntityType.ORG) for n in ("Net Applications", "Acme Labs", "Initech")]
     assert [(who, role) for who, role, _, _ in roles(text, names, "en")] == [
@@ -1026,6 +1026,10 @@ def test_english_nouns_before_a_head_belong_to_the_role() -> None:
         ("Acme Labs", "security company"),
         ("Initech", "data company"),
     ]
+    text = "The board voted to fire coach John Smith and to hire defensive coordinator Wade Roe."
+    found = [(who, role) for who, role, _, _ in roles(text, ["John Smith", "Wade Roe"], "en")]
+    assert ("Wade Roe", "defensive coordinator") in found  # "to" opens a verb, not a role
+    assert not [role for _, role in found if role.startswith(("fire", "hire"))]
 
 
 def test_a_name_after_a_kin_word_and_its_complement_is_the_relative() -> None:

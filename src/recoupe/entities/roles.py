@@ -764,7 +764,7 @@ def _noun_premod(doc: _Doc, i: int, head: int) -> bool:
     )
 
 
-_PREMOD_OPENERS = _words("from at by with for of to")
+_PREMOD_OPENERS = _words("from at by with for of")  # not "to": "voted to fire coach X"
 
 
 def _walk_back(doc: _Doc, head: int, floor: int) -> tuple[int, str, bool, int]:
