@@ -253,6 +253,13 @@ def test_a_fragment_two_stories_claim_alike_or_none_claims_stays_alone() -> None
     assert attach_fragments(groups, faint, 0.06) == groups
 
 
+def test_a_fragment_closer_to_a_small_story_does_not_join_a_large_one() -> None:
+    large, small = range(0, 4), range(4, 7)
+    scores = {**_scores_to(7, large, 0.032), **_scores_to(7, small, 0.055)}
+    groups = [list(large), list(small), [7]]
+    assert attach_fragments(groups, scores, 0.06) == groups  # 7 follows the small story
+
+
 def test_only_small_groups_move_and_only_into_larger_ones() -> None:
     story_a, story_b = range(0, 5), range(5, 9)  # story_b: four documents, more than a fragment
     scores = {(m, n): 0.05 for m in story_a for n in story_b}

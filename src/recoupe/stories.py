@@ -322,36 +322,41 @@ def attach_fragments(
 ) -> list[list[int]]:
     """Groups of at most :data:`FRAGMENT_DOCS` documents joined to the larger group they score
     best with (mean over the cross pairs), when that mean reaches ``ATTACH_FLOOR * threshold``
-    and is :data:`ATTACH_MARGIN` times the next larger group's: the short follow-up or the
-    sidebar that shares too few words with its story's articles to pass the threshold, but
-    clearly belongs to one story rather than another. Larger groups are left as they are, so
-    are fragments that no story claims."""
-    large = [i for i, group in enumerate(groups) if len(group) > FRAGMENT_DOCS]
+    and is :data:`ATTACH_MARGIN` times the mean with any other group, small ones included: the
+    short follow-up or the sidebar that shares too few words with its story's articles to pass
+    the threshold, but clearly belongs to one story rather than another. A fragment closer to
+    another small group stays where it is; larger groups are left as they are."""
+    large = {i for i, group in enumerate(groups) if len(group) > FRAGMENT_DOCS}
     if not large:
         return [list(group) for group in groups]
-    home = {doc: i for i in large for doc in groups[i]}
+    home = {doc: i for i, group in enumerate(groups) for doc in group}
     neighbours: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for (a, b), value in scores.items():
         neighbours[a].append((b, value))
         neighbours[b].append((a, value))
-    result = {i: list(groups[i]) for i in large}
+    result = {i: list(groups[i]) for i in sorted(large)}
     kept: list[list[int]] = []
-    for group in groups:
-        if len(group) > FRAGMENT_DOCS:
+    for own, group in enumerate(groups):
+        if own in large:
             continue
         totals: dict[int, float] = defaultdict(float)
         for doc in group:
             for other, value in neighbours[doc]:
-                if other in home:
+                if home[other] != own:
                     totals[home[other]] += value
         means = sorted(
             ((total / (len(group) * len(groups[i])), -i) for i, total in totals.items()),
             reverse=True,
         )
         best = means[0][0] if means else 0.0
+        target = -means[0][1] if means else -1
         runner_up = means[1][0] if len(means) > 1 else 0.0
-        if best >= ATTACH_FLOOR * threshold and best >= ATTACH_MARGIN * runner_up:
-            result[-means[0][1]].extend(group)
+        if (
+            target in large
+            and best >= ATTACH_FLOOR * threshold
+            and best >= ATTACH_MARGIN * runner_up
+        ):
+            result[target].extend(group)
         else:
             kept.append(list(group))
     return sorted([sorted(group) for group in [*result.values(), *kept]])
