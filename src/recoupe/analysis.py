@@ -161,7 +161,10 @@ def resolved(
     """Entities of the whole dossier with curation applied, and the documents' results (read
     again with the dossier's types where a mention's differs: :mod:`recoupe.entities.retype`)."""
     entities, by_id, applied = _resolved(store)
-    by_id.update(retyped(by_id, entities, {doc.id: doc.text for doc in store.documents()}))
+    try:
+        by_id.update(retyped(by_id, entities, {doc.id: doc.text for doc in store.documents()}))
+    except Exception:  # the rebuild records it (corpus_step_failed); the documents as analysed
+        log.debug("retype failed", exc_info=True)
     return entities, by_id, applied
 
 
