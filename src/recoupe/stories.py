@@ -70,7 +70,7 @@ BLOCK_MIN_DOCS = 20  # ... once there are at least this many documents
 BLOCK_MAX_DOCS = 100  # ... nor in more than this many documents
 FRAGMENT_DOCS = 3  # a group of at most this many documents left alone is a fragment ...
 ATTACH_FLOOR = 0.5  # ... that joins the story it scores best with, from this share of THRESHOLD
-ATTACH_MARGIN = 1.5  # ... when that mean score is this many times the next story's
+ATTACH_MARGIN = 1.5  # ... when that mean is this many times its mean with any other group
 LABEL_ENTITIES = 2
 LABEL_TERMS = 1
 
