@@ -470,8 +470,7 @@ def _figures(
     found = [
         statement
         for document, text in texts.items()
-        if document in spans
-        for statement in figures.statements(document, text, spans[document])
+        for statement in figures.statements(document, text, spans.get(document, []))
     ]
     pairs = figures.claims(found)
     records = []
@@ -479,6 +478,7 @@ def _figures(
         if all(pairs[index][1].value == pairs[index][2].value for index in members):
             continue  # sources that agree
         subject = next(pairs[i][0] for i in members if pairs[i][1].value != pairs[i][2].value)
+        about = f" about {names.get(subject, subject)}" if subject else ""
         by_value: dict[float, dict[tuple[str, int], figures.Figure]] = defaultdict(dict)
         for index in members:
             for figure in pairs[index][1:]:
@@ -497,10 +497,10 @@ def _figures(
         )
         records.append(
             DiscrepancyRecord(
-                discrepancy_id("number_conflict", by_id[subject], [v.value for v in values]),
+                discrepancy_id("number_conflict", by_id.get(subject), [v.value for v in values]),
                 "number_conflict",
-                subject,
-                f"Figures disagree on one claim about {names.get(subject, subject)}: {sides}.",
+                subject or None,
+                f"Figures disagree on one claim{about}: {sides}.",
                 values,
             )
         )
