@@ -196,24 +196,6 @@ def test_each_side_of_a_figure_conflict_lists_every_source_that_gives_it(
     assert "(2 source(s))" in conflict["summary"]
 
 
-def test_a_figure_conflict_naming_no_one_says_so(
-    tmp_path: Path, dossier_schema: dict[str, Any]
-) -> None:
-    """Two outlets count the jury's hours differently in sentences naming nobody: the conflict
-    is found, about no entity, each side with its source."""
-    texts = {
-        "a": "The trial ended on Friday. The jury deliberated for 40 hours over four days "
-        "without reaching a verdict.",
-        "b": "The trial ended on Friday. Jurors deliberated for 30 hours without reaching a "
-        "unanimous verdict.",
-    }
-    exported = _ingested(texts, "en", tmp_path, dossier_schema)
-    (conflict,) = _by_kind(exported)["number_conflict"]
-    assert conflict.get("subject") is None
-    assert conflict["summary"].startswith("Figures disagree on one claim: ")
-    assert {v["value"] for v in conflict["values"]} == {"40 hours", "30 hours"}
-
-
 def test_a_given_name_one_letter_apart_is_a_name_variant(
     tmp_path: Path, dossier_schema: dict[str, Any]
 ) -> None:

@@ -470,7 +470,8 @@ def _figures(
     found = [
         statement
         for document, text in texts.items()
-        for statement in figures.statements(document, text, spans.get(document, []))
+        if document in spans
+        for statement in figures.statements(document, text, spans[document])
     ]
     pairs = figures.claims(found)
     records = []
@@ -478,7 +479,6 @@ def _figures(
         if all(pairs[index][1].value == pairs[index][2].value for index in members):
             continue  # sources that agree
         subject = next(pairs[i][0] for i in members if pairs[i][1].value != pairs[i][2].value)
-        about = f" about {names.get(subject, subject)}" if subject else ""
         by_value: dict[float, dict[tuple[str, int], figures.Figure]] = defaultdict(dict)
         for index in members:
             for figure in pairs[index][1:]:
@@ -497,10 +497,10 @@ def _figures(
         )
         records.append(
             DiscrepancyRecord(
-                discrepancy_id("number_conflict", by_id.get(subject), [v.value for v in values]),
+                discrepancy_id("number_conflict", by_id[subject], [v.value for v in values]),
                 "number_conflict",
-                subject or None,
-                f"Figures disagree on one claim{about}: {sides}.",
+                subject,
+                f"Figures disagree on one claim about {names.get(subject, subject)}: {sides}.",
                 values,
             )
         )

@@ -14,13 +14,7 @@ close in value (within 30 %) in sentences much alike answer each other whatever 
 them: "déprécier 6,5 milliards" and "perdu 6,85 milliards" said of one bank are one claim told
 two ways.
 
-A sentence naming no person or body still tells a claim ("the jury deliberated for 30 hours"):
-two sentences that share no entity are compared too, and their figures must share one word more
-around them. The second number of a pair going down is no figure ("a 162-139 mark": a record);
-a range going up gives its upper bound ("200-300 morts").
-
-Blocked by (unit, shared entity), and by unit for sentences sharing none, at most a few hundred
-sentences a block: never all pairs of a corpus's sentences.
+Blocked by (unit, shared entity): never all pairs of sentences.
 """
 
 from __future__ import annotations
@@ -93,7 +87,9 @@ _FIGURE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:et|and|mais|but|while|alors que|tandis que)\b", re.I)
-_PAIR_END = re.compile(r"(\d+)\s?[-–]\s?$")  # "162-139": the second of a pair
+_PAIR_END = re.compile(  # "162-139", "1 500-1 200": the first of a pair, before the second
+    r"(?<![\d.,])(\d{1,3}(?:[  .,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s?[-–]\s?$"
+)
 _SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]$")  # "2008-" before "09"
 _CONTENT_MIN = 4  # letters of a content word
 _STEM = 6  # letters of a word compared: "deliberation" / "deliberating"
@@ -104,9 +100,6 @@ _NEAR_WORDS = 10  # words read on each side of a figure for what it counts
 _NEAR_SHARED = 2  # of them two figures of one claim share at least, unless close in value
 _CLOSE = 1.3  # figures this close (30 %) in much alike sentences answer each other
 _CLOSE_OVERLAP = 0.5  # share of content words of such much alike sentences
-
-
-ANY = ""  # the block of every statement of a unit, whatever its entities
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +155,8 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         value = _value(number)
         if value is None:
             continue
-        pair = _PAIR_END.search(text, max(start, begin - 12), begin)
-        if pair and float(pair.group(1)) > value:
+        pair = _PAIR_END.search(text, max(start, begin - 20), begin)
+        if pair and (_value(pair.group(1)) or 0.0) > value:
             continue  # a score or a record ("a 162-139 mark"); a range goes up ("200-300 morts")
         if number[:1].isdigit() and len(number) == 4 and 1800 <= value <= 2100:
             continue  # a year
@@ -202,20 +195,14 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         )
     if not found:
         return []
-    return [  # the words around each figure, up to its neighbours of its unit: theirs are not
-        # its words ("82 millions à X et 80 millions à Y"); a figure of another unit owns none
-        # ("a five-year, $80 million contract": the contract is the 80 million's too)
-        replace(
-            f,
-            near=_near(
-                text,
-                max((g.end for g in found[:i] if g.units & f.units), default=start),
-                min((g.start for g in found[i + 1 :] if g.units & f.units), default=end),
-                f.start,
-                f.end,
-            ),
+    return [  # the words around each figure, up to its neighbours: theirs are not its words
+        replace(f, near=_near(text, low, high, f.start, f.end))
+        for f, low, high in zip(
+            found,
+            [start, *(f.end for f in found[:-1])],
+            [*(f.start for f in found[1:]), end],
+            strict=True,
         )
-        for i, f in enumerate(found)
     ]
 
 
@@ -257,6 +244,8 @@ def statements(
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_left(starts, end, first)
         ids = frozenset(e for _, t, e in spans[first:last] if t <= end)
+        if not ids:
+            continue
         words = frozenset(  # the words of the sentence but its figures'
             _stem(w.group())
             for w in _WORD.finditer(text, start, end)
@@ -277,7 +266,7 @@ def claims(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
     blocks: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in found:
         for unit in {u for f in statement.figures for u in f.units}:
-            for entity in statement.entities | {ANY}:
+            for entity in statement.entities:
                 blocks[(unit, entity)].append(statement)
     out: dict[tuple[str, int, str, int], tuple[str, Figure, Figure]] = {}
     for (unit, entity), found_in in sorted(blocks.items()):
@@ -286,9 +275,7 @@ def claims(found: Iterable[Statement]) -> list[tuple[str, Figure, Figure]]:
             for b in members[position + 1 :]:
                 if a.document == b.document or not _same_claim(a, b):
                     continue
-                if entity == ANY and a.entities & b.entities:
-                    continue  # compared in the block of the entity they share
-                for fa, fb in _one_claim(a, b, unit, strict=entity == ANY):
+                for fa, fb in _one_claim(a, b, unit):
                     fa, fb = sorted((fa, fb), key=lambda f: (f.document, f.start))
                     out.setdefault((fa.document, fa.start, fb.document, fb.start), (entity, fa, fb))
     return list(out.values())
@@ -305,16 +292,14 @@ def _overlap(a: Statement, b: Statement) -> float:
     return len(a.words & b.words) / min(len(a.words), len(b.words))
 
 
-def _one_claim(
-    a: Statement, b: Statement, unit: str, *, strict: bool = False
-) -> list[tuple[Figure, Figure]]:
+def _one_claim(a: Statement, b: Statement, unit: str) -> list[tuple[Figure, Figure]]:
     """The figures of ``unit`` that answer each other in the two statements: each the other's
     best answer (the most words around them shared), equal or not."""
     mine = [f for f in a.figures if unit in f.units]
     theirs = [f for f in b.figures if unit in f.units]
     alike = _overlap(a, b) >= _CLOSE_OVERLAP
     fit = {
-        (i, j): _fit(fa, fb, alike=alike, strict=strict)
+        (i, j): _fit(fa, fb, alike=alike)
         for i, fa in enumerate(mine)
         for j, fb in enumerate(theirs)
     }
@@ -327,7 +312,7 @@ def _one_claim(
     ]
 
 
-def _fit(fa: Figure, fb: Figure, *, alike: bool = False, strict: bool = False) -> int:
+def _fit(fa: Figure, fb: Figure, *, alike: bool = False) -> int:
     """How well two figures answer each other (words shared around them); -1: they do not.
     ``alike``: their sentences are much alike, so that figures close in value answer each
     other whatever words surround them."""
@@ -337,6 +322,6 @@ def _fit(fa: Figure, fb: Figure, *, alike: bool = False, strict: bool = False) -
     if ratio > _MAX_RATIO:
         return -1
     shared = len(fa.near & fb.near)
-    if shared < _NEAR_SHARED + strict and not (alike and ratio <= _CLOSE):
+    if shared < _NEAR_SHARED and not (alike and ratio <= _CLOSE):
         return -1  # the words around them differ: two things counted
     return shared
