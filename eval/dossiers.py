@@ -24,6 +24,10 @@ figures (values, ok/MISS, SCORE) are printed and written; the scorer's ``missing
 stories the scorer's whole output goes to ``eval/out/dossiers/<story>.txt`` (and the export to
 ``<story>.export.json``) so that their failures can be looked at there.
 
+Volumes, per part: what the dossiers hold (entities, events, quotes, discrepancies per kind:
+:func:`output_counts`), printed beside the figures — the gold scores recall only, and these
+show what a change adds besides what it finds.
+
 Figures, per part: for each measure, the items right over the items scored, summed over the part's
 stories where the measure applies (``must-merge`` 11/51 …); for the measures that count violations
 (must-not-merge pairs merged, boilerplate names leaked, known wrong dates produced) the items
@@ -191,6 +195,7 @@ class StoryRun:
     ingest_exit: int | None = None
     scored: Scored | None = None
     violations_over: dict[str, int] = field(default_factory=dict)  # measure label -> gold items
+    output: dict[str, int] = field(default_factory=dict)  # what the dossier holds (output_counts)
 
 
 def story_of(gold: Path, golden: Mapping[str, Any]) -> Story:
@@ -248,6 +253,7 @@ def run_story(gold: Path, data: Path, scorer: Path) -> StoryRun:
             if tune:
                 run.problem += f": {exported.stderr.strip()[-2000:]}"
             return _done(run, started)
+        run.output = output_counts(json.loads(export.read_text(encoding="utf-8")))
         scoring = _run([sys.executable, str(scorer), str(gold), str(export)])
         scored = parse_scorer_output(scoring.stdout)
         if scored.total is None:
@@ -264,6 +270,38 @@ def run_story(gold: Path, data: Path, scorer: Path) -> StoryRun:
         else:
             run.scored = scored.figures_only()
     return _done(run, started)
+
+
+OUTPUT_LISTS = ("entities", "events", "quotes", "discrepancies")
+
+
+def output_counts(exported: Mapping[str, Any]) -> dict[str, int]:
+    """What a dossier holds: its entities, events, quotes and discrepancies, and its
+    discrepancies per kind (``discrepancies.number_conflict`` …). The gold scores recall only;
+    these volumes show what a rule adds besides what it finds (a rule that finds two more
+    disagreements by flagging forty more shows here), for every part: they say nothing of what
+    a story misses."""
+    counts = {name: len(exported.get(name) or []) for name in OUTPUT_LISTS}
+    for item in exported.get("discrepancies") or []:
+        key = f"discrepancies.{item.get('kind') or 'unknown'}"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def output_totals(runs: Sequence[StoryRun]) -> dict[str, dict[str, int]]:
+    """Per part, the volumes of :func:`output_counts` summed over its stories."""
+    totals: dict[str, dict[str, int]] = {}
+    for run in runs:
+        part = totals.setdefault(run.part, {})
+        for key, value in run.output.items():
+            part[key] = part.get(key, 0) + value
+    return totals
+
+
+def output_table(totals: Mapping[str, Mapping[str, int]]) -> str:
+    keys = sorted({key for part in totals.values() for key in part})
+    rows = [(key, *(totals.get(part, {}).get(key, 0) for part in split.PARTS)) for key in keys]
+    return format_table(("dossiers hold", *split.PARTS), rows)
 
 
 def _done(run: StoryRun, started: float) -> StoryRun:
@@ -437,6 +475,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(totals_table(totals))
     print("(a count of violations: right = the gold's pairs, names or entries less the violations)")
     print()
+    print(output_table(output_totals(runs)))
+    print("(volumes, not scores: what a change adds besides what it finds)")
+    print()
     print(format_parts_table(by_part, floors, fast=args.fast))
     print()
     print(format_floor_checks(checks))
@@ -463,6 +504,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         for m in (r.scored.measures if r.scored else ())
                     ],
                     "score": [r.scored.met, r.scored.total] if r.scored else None,
+                    "output": r.output,
                 }
                 for r in runs
             ],
@@ -479,6 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 }
                 for part, part_totals_ in totals.items()
             },
+            "output": output_totals(runs),
             "parts": by_part,
             "floors": floors_json(checks),
         },

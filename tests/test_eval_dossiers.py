@@ -69,6 +69,39 @@ def test_part_totals_count_violations_against_the_gold_items() -> None:
     assert dossiers.part_totals([run], "tune") == {}
 
 
+def test_the_volumes_count_what_a_dossier_holds_per_part() -> None:
+    """Discrepancies per kind, summed per part: what a change adds besides what it finds."""
+    exported = {
+        "entities": [{"id": "e1"}, {"id": "e2"}],
+        "events": [],
+        "discrepancies": [
+            {"kind": "number_conflict"},
+            {"kind": "number_conflict"},
+            {"kind": "name_variant"},
+        ],
+    }
+    counts = dossiers.output_counts(exported)
+    assert counts == {
+        "entities": 2,
+        "events": 0,
+        "quotes": 0,
+        "discrepancies": 3,
+        "discrepancies.number_conflict": 2,
+        "discrepancies.name_variant": 1,
+    }
+    runs = [
+        dossiers.StoryRun("a", "tune", output=counts),
+        dossiers.StoryRun("b", "tune", output={"discrepancies": 4, "quotes": 1}),
+        dossiers.StoryRun("c", "check", output={"discrepancies": 1}),
+    ]
+    totals = dossiers.output_totals(runs)
+    assert totals["tune"]["discrepancies"] == 7 and totals["tune"]["quotes"] == 1
+    assert totals["check"] == {"discrepancies": 1}
+    table = dossiers.output_table(totals).splitlines()
+    assert table[0].split() == ["dossiers", "hold", "tune", "check"]
+    assert any(line.split() == ["discrepancies", "7", "1"] for line in table)
+
+
 def test_skips_without_data_or_scorer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
