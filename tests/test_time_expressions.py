@@ -378,7 +378,27 @@ ABSOLUTE_CASES = [
      "Two years ago", "2023", "year"),
     ("en", "2025-11-28", "Profits rose in the first quarter of 2025.",
      "first quarter of 2025", "2025-01/2025-03", "interval"),
+    ("fr", "2025-11-28", "Les bénéfices ont reculé au troisième trimestre 2025.",
+     "troisième trimestre 2025", "2025-07/2025-09", "interval"),
+    ("fr", "2025-11-28", "Le 1er trimestre 2024 avait été meilleur.",
+     "Le 1er trimestre 2024", "2024-01/2024-03", "interval"),
+    ("fr", "2025-11-28", "La banque a perdu 234 millions au deuxième trimestre.",
+     "deuxième trimestre", "2025-04/2025-06", "interval"),
 ]  # fmt: skip
+
+
+def test_a_quarter_without_its_year_stays_unresolved_without_a_publication_date() -> None:
+    timex = timex_at(
+        "Une perte nette au troisième trimestre.",
+        "troisième trimestre",
+        language="fr",
+        published=None,
+    )
+    assert timex.value is None
+    found = find_timexes(
+        "Le trimestre prochain sera meilleur.", language="fr", published="2025-11-28"
+    )
+    assert [(t.text, t.value) for t in found] == [("Le trimestre prochain", "2026-01/2026-03")]
 
 
 @pytest.mark.parametrize(

@@ -1005,6 +1005,13 @@ def _unit_handler(grammar: _Grammar, text: str, pos: int) -> list[_Found] | None
     }[word]  # fmt: skip
     groups = match.groupdict()
     ordinal = _QUARTER_ORDINALS.get(left.det.removeprefix("the ").strip())
+    if unit == "quarter" and grammar.fr:  # "au troisième trimestre (2008)", "le 1er trimestre"
+        written = _FR_QUARTER_ORDINAL.search(text, max(0, pos - 24), pos)
+        if written is not None:  # else "ce trimestre", "le trimestre prochain": read below
+            ordinal = _FR_QUARTER_ORDINALS[_norm(written.group("o"))]
+            start = written.start("det") if written.group("det") else written.start("o")
+            year = int(groups["y"]) if groups.get("y") else None
+            return [_Found(start, match.end(), Parsed(year=year, quarter=ordinal))]
     if unit == "quarter" and left.det == "the last":
         return [_Found(left.start, match.end(), Parsed(form="unit", unit=unit, shift=-1))]
     if unit == "quarter" and ordinal is not None:
@@ -1030,6 +1037,17 @@ def _unit_handler(grammar: _Grammar, text: str, pos: int) -> list[_Found] | None
 
 
 _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_FR_QUARTER_ORDINALS = {
+    "premier": 1, "1er": 1, "deuxième": 2, "deuxieme": 2, "second": 2, "2e": 2, "2ème": 2,
+    "troisième": 3, "troisieme": 3, "3e": 3, "3ème": 3, "quatrième": 4, "quatrieme": 4, "4e": 4,
+    "4ème": 4,
+}  # fmt: skip
+_FR_QUARTER_ORDINAL = re.compile(
+    r"(?<![\w'’-])(?:(?P<det>le)\s+)?"
+    r"(?P<o>premier|1er|deuxi[eè]me|second|2(?:e|ème)|troisi[eè]me|3(?:e|ème)"
+    r"|quatri[eè]me|4(?:e|ème))\s+\Z",
+    re.IGNORECASE,
+)
 
 
 def _quarter_handler(grammar: _Grammar, text: str, pos: int) -> list[_Found] | None:
