@@ -1006,10 +1006,10 @@ def _unit_handler(grammar: _Grammar, text: str, pos: int) -> list[_Found] | None
     groups = match.groupdict()
     ordinal = _QUARTER_ORDINALS.get(left.det.removeprefix("the ").strip())
     if unit == "quarter" and grammar.fr:  # "au troisième trimestre (2008)", "le 1er trimestre"
-        written = _FR_QUARTER_ORDINAL.search(text, max(0, pos - 24), pos)
-        if written is not None:  # else "ce trimestre", "le trimestre prochain": read below
-            ordinal = _FR_QUARTER_ORDINALS[_norm(written.group("o"))]
-            start = written.start("det") if written.group("det") else written.start("o")
+        ranked = _FR_QUARTER_ORDINAL.search(text, max(0, pos - 24), pos)
+        if ranked is not None:  # else "ce trimestre", "le trimestre prochain": read below
+            ordinal = _FR_QUARTER_ORDINALS[_norm(ranked.group("o"))]
+            start = ranked.start("det") if ranked.group("det") else ranked.start("o")
             year = int(groups["y"]) if groups.get("y") else None
             return [_Found(start, match.end(), Parsed(year=year, quarter=ordinal))]
     if unit == "quarter" and left.det == "the last":
