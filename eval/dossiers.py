@@ -253,7 +253,11 @@ def run_story(gold: Path, data: Path, scorer: Path) -> StoryRun:
             if tune:
                 run.problem += f": {exported.stderr.strip()[-2000:]}"
             return _done(run, started)
-        run.output = output_counts(json.loads(export.read_text(encoding="utf-8")))
+        try:
+            run.output = output_counts(json.loads(export.read_text(encoding="utf-8")))
+        except (ValueError, TypeError, AttributeError) as error:  # not a dossier: say so
+            run.problem = f"export unreadable: {type(error).__name__}"
+            return _done(run, started)
         scoring = _run([sys.executable, str(scorer), str(gold), str(export)])
         scored = parse_scorer_output(scoring.stdout)
         if scored.total is None:
@@ -281,6 +285,8 @@ def output_counts(exported: Mapping[str, Any]) -> dict[str, int]:
     these volumes show what a rule adds besides what it finds (a rule that finds two more
     disagreements by flagging forty more shows here), for every part: they say nothing of what
     a story misses."""
+    if not isinstance(exported, Mapping):
+        raise TypeError("an export is a JSON object")
     counts = {name: len(exported.get(name) or []) for name in OUTPUT_LISTS}
     for item in exported.get("discrepancies") or []:
         key = f"discrepancies.{item.get('kind') or 'unknown'}"
@@ -302,6 +308,15 @@ def output_table(totals: Mapping[str, Mapping[str, int]]) -> str:
     keys = sorted({key for part in totals.values() for key in part})
     rows = [(key, *(totals.get(part, {}).get(key, 0) for part in split.PARTS)) for key in keys]
     return format_table(("dossiers hold", *split.PARTS), rows)
+
+
+def output_stories(runs: Sequence[StoryRun]) -> dict[str, str]:
+    """Per part, how many of its stories the volumes cover (those that were exported)."""
+    return {
+        part: f"{sum(bool(r.output) for r in runs if r.part == part)}"
+        f"/{sum(r.part == part for r in runs)}"
+        for part in split.PARTS
+    }
 
 
 def _done(run: StoryRun, started: float) -> StoryRun:
@@ -476,7 +491,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("(a count of violations: right = the gold's pairs, names or entries less the violations)")
     print()
     print(output_table(output_totals(runs)))
-    print("(volumes, not scores: what a change adds besides what it finds)")
+    covered = ", ".join(f"{part} {n}" for part, n in output_stories(runs).items())
+    print(f"(volumes, not scores: what a change adds besides what it finds; stories: {covered})")
     print()
     print(format_parts_table(by_part, floors, fast=args.fast))
     print()

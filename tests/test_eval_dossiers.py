@@ -97,6 +97,9 @@ def test_the_volumes_count_what_a_dossier_holds_per_part() -> None:
     totals = dossiers.output_totals(runs)
     assert totals["tune"]["discrepancies"] == 7 and totals["tune"]["quotes"] == 1
     assert totals["check"] == {"discrepancies": 1}
+    assert dossiers.output_stories(runs) == {"tune": "2/2", "check": "1/1"}
+    with pytest.raises(TypeError):
+        dossiers.output_counts([])  # type: ignore[arg-type]
     table = dossiers.output_table(totals).splitlines()
     assert table[0].split() == ["dossiers", "hold", "tune", "check"]
     assert any(line.split() == ["discrepancies", "7", "1"] for line in table)

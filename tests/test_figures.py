@@ -108,6 +108,14 @@ def test_the_second_of_a_score_or_a_record_is_no_figure() -> None:
         ("3 milliards d'euros", 3e9, {"euro", "x1e+09"})
     ]
     assert _figures("a rise of 1.5-2 percent") == [("2 percent", 2.0, {"percent"})]
+    # a dash setting off an aside, a year or a code before it: no pair (review)
+    assert _figures("En 2015 – 130 morts à Paris – la France a basculé.") == [
+        ("130 morts", 130.0, {"mort"})
+    ]
+    assert _figures("Accident sur la RN 113 - 3 blessés graves.") == [
+        ("3 blessés graves", 3.0, {"blesse", "grave"})
+    ]
+    assert _figures("Bilan de 2008-3 blessés.") == [("3 blessés", 3.0, {"blesse"})]
 
 
 def test_three_sources_agreeing_do_not_hide_the_fourth() -> None:

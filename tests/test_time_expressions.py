@@ -387,6 +387,46 @@ ABSOLUTE_CASES = [
 ]  # fmt: skip
 
 
+def test_a_quarter_is_read_with_its_complement_and_never_as_a_count() -> None:
+    """A year after "de" is the quarter's; another complement (a fiscal year) or a count
+    ("consécutif") gives no date rather than the publication year's quarter (review)."""
+
+    def read(text: str) -> list[tuple[str, str | None]]:
+        return [
+            (t.text, t.value) for t in find_timexes(text, language="fr", published="2025-11-28")
+        ]
+
+    assert read("Au second trimestre de 2009, le PIB a reculé.") == [
+        ("second trimestre de 2009", "2009-04/2009-06")
+    ]
+    assert read("Le PIB recule pour le deuxième trimestre consécutif.") == []
+    assert read("La perte du premier trimestre de l'exercice 2009-2010 atteint 3 M€.") == [
+        ("2009-2010", "2009/2010")
+    ]
+    assert read("Le troisième trimestre prochain sera décisif.") == []
+    assert read("au ſecond trimestre") == []  # a letter the table does not know: no crash
+
+
+def test_a_quarter_without_its_year_follows_the_tense() -> None:
+    """Results of the fourth quarter are reported in February: the quarter just past; a plan
+    for it, the coming one — in both languages."""
+
+    def read(text: str, language: str) -> list[tuple[str, str | None]]:
+        return [
+            (t.text, t.value) for t in find_timexes(text, language=language, published="2009-02-06")
+        ]
+
+    assert ("quatrième trimestre", "2008-10/2008-12") in read(
+        "La banque a annoncé jeudi une perte au quatrième trimestre.", "fr"
+    )
+    assert read("La banque prévoit une hausse au quatrième trimestre.", "fr") == [
+        ("quatrième trimestre", "2009-10/2009-12")
+    ]
+    assert read("The bank reported a loss in the fourth quarter.", "en") == [
+        ("the fourth quarter", "2008-10/2008-12")
+    ]
+
+
 def test_a_quarter_without_its_year_stays_unresolved_without_a_publication_date() -> None:
     timex = timex_at(
         "Une perte nette au troisième trimestre.",

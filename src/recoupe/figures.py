@@ -88,7 +88,7 @@ _FIGURE = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:et|and|mais|but|while|alors que|tandis que)\b", re.I)
 _PAIR_END = re.compile(  # "162-139", "1 500-1 200": the first of a pair, before the second
-    r"(?<![\d.,])(\d{1,3}(?:[  .,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s?[-–]\s?$"
+    r"(?<![\w.,])(\d{1,3}(?:[  .,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)[-–]$"
 )
 _SEASON = re.compile(r"(?:1[89]|20)\d\d[-–/]$")  # "2008-" before "09"
 _CONTENT_MIN = 4  # letters of a content word
@@ -156,7 +156,8 @@ def figures_in(document: str, text: str, start: int, end: int) -> list[Figure]:
         if value is None:
             continue
         pair = _PAIR_END.search(text, max(start, begin - 20), begin)
-        if pair and (_value(pair.group(1)) or 0.0) > value:
+        first = _value(pair.group(1)) if pair else None
+        if first is not None and first > value and not 1800 <= first <= 2100:
             continue  # a score or a record ("a 162-139 mark"); a range goes up ("200-300 morts")
         if number[:1].isdigit() and len(number) == 4 and 1800 <= value <= 2100:
             continue  # a year

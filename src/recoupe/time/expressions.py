@@ -1007,11 +1007,17 @@ def _unit_handler(grammar: _Grammar, text: str, pos: int) -> list[_Found] | None
     ordinal = _QUARTER_ORDINALS.get(left.det.removeprefix("the ").strip())
     if unit == "quarter" and grammar.fr:  # "au troisième trimestre (2008)", "le 1er trimestre"
         ranked = _FR_QUARTER_ORDINAL.search(text, max(0, pos - 24), pos)
-        if ranked is not None:  # else "ce trimestre", "le trimestre prochain": read below
-            ordinal = _FR_QUARTER_ORDINALS[_norm(ranked.group("o"))]
-            start = ranked.start("det") if ranked.group("det") else ranked.start("o")
+        number = _FR_QUARTER_ORDINALS.get(_norm(ranked.group("o"))) if ranked else None
+        if ranked is not None and number is not None:  # else "ce trimestre": read below
+            after = _FR_QUARTER_AFTER.match(text, match.end())
             year = int(groups["y"]) if groups.get("y") else None
-            return [_Found(start, match.end(), Parsed(year=year, quarter=ordinal))]
+            if groups.get("mod") or (after and after.group("y") is None):
+                return None  # "deuxième trimestre consécutif", "de l'exercice 2009-2010"
+            end = match.end()
+            if after is not None:  # "au second trimestre de 2009"
+                year, end = int(after.group("y")), after.end()
+            start = ranked.start("det") if ranked.group("det") else ranked.start("o")
+            return [_Found(start, end, Parsed(year=year, quarter=number))]
     if unit == "quarter" and left.det == "the last":
         return [_Found(left.start, match.end(), Parsed(form="unit", unit=unit, shift=-1))]
     if unit == "quarter" and ordinal is not None:
@@ -1042,6 +1048,13 @@ _FR_QUARTER_ORDINALS = {
     "troisième": 3, "troisieme": 3, "3e": 3, "3ème": 3, "quatrième": 4, "quatrieme": 4, "4e": 4,
     "4ème": 4,
 }  # fmt: skip
+# after a ranked quarter: a count ("consécutif", "d'affilée"), or a complement naming its year
+# ("de 2009", "de l'année 2009") or another reference ("de l'exercice 2009-2010")
+_FR_QUARTER_AFTER = re.compile(
+    r"\s+(?:cons[ée]cuti(?:f|ve)s?|d['’]affil[ée]e|de\s+suite|de\s+rang"
+    r"|(?:de|d['’]|du)\s*(?:l['’]ann[ée]e\s+)?(?:(?P<y>" + _YEAR + r")(?![\w-])|\S))",
+    re.IGNORECASE,
+)
 _FR_QUARTER_ORDINAL = re.compile(
     r"(?<![\w'’-])(?:(?P<det>le)\s+)?"
     r"(?P<o>premier|1er|deuxi[eè]me|second|2(?:e|ème)|troisi[eè]me|3(?:e|ème)"
@@ -1282,7 +1295,7 @@ def _needs_direction(parsed: Parsed) -> bool:
         return parsed.unit == "weekend" and not parsed.shift
     if parsed.form != "calendar" or parsed.year is not None or parsed.short_year is not None:
         return False
-    return parsed.decade is None and parsed.quarter is None
+    return parsed.decade is None
 
 
 def find_timexes(text: str, *, language: str, published: str | None) -> list[Timex]:

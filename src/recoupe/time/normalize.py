@@ -214,6 +214,11 @@ def _season_spans(season: str, anchor: dt.date) -> list[Span]:
     return spans
 
 
+def _quarter_spans(quarter: int, anchor: dt.date) -> list[Span]:
+    first = 3 * (quarter - 1) + 1
+    return [(dt.date(y, first, 1), last_day(y, first + 2)) for y in _years(anchor)]
+
+
 def _weekday_spans(weekday: int, anchor: dt.date) -> list[Span]:
     monday = monday_of(anchor)
     days = [monday + dt.timedelta(days=7 * k + weekday) for k in (-2, -1, 0, 1, 2)]
@@ -328,8 +333,11 @@ def _underspecified(parsed: Parsed, anchor: dt.date, direction: str) -> Resolved
         if span is None:
             return UNKNOWN
         return Resolved(season_value(parsed.season, span[0].year), "season", reported, True)
-    if parsed.quarter is not None:
-        return Resolved(quarter_value(anchor.year, parsed.quarter), "interval", NONE, True)
+    if parsed.quarter is not None:  # "au quatrième trimestre" said in February: the last one
+        span = choose(_quarter_spans(parsed.quarter, anchor), anchor, used, parsed.mod)
+        if span is None:
+            return UNKNOWN
+        return Resolved(quarter_value(span[0].year, parsed.quarter), "interval", reported, True)
     return UNKNOWN
 
 
