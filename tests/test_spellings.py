@@ -9,7 +9,7 @@ import pytest
 from test_discrepancies import _by_kind, _ingested
 
 from recoupe.entities.model import EntityType
-from recoupe.spellings import Form, forms_of, variants
+from recoupe.spellings import Form, forms_of, inflected, variants
 
 ORG, PERSON, LOC, MISC = EntityType.ORG, EntityType.PERSON, EntityType.LOC, EntityType.MISC
 
@@ -54,6 +54,9 @@ def test_one_name_spelled_two_ways(one: str, other: str, kind: EntityType) -> No
         ("Louis XIV", "Louis XVI", PERSON),  # numbers, not surnames
         ("J. K. Rowling", "J.K. Rowling", PERSON),  # initials, however written
         ("Français", "Française", LOC),  # a feminine
+        ("Interrogé", "Interrogée", PERSON),  # a participle's feminine, even typed a person
+        ("Sumatra", "Sumatran", LOC),  # a place's adjective
+        ("Israel", "Israeli", LOC),
         ("Sixers", "Sixer", ORG),  # a plural
         ("Jean-Luc Roux", "Jean Luc Roux", PERSON),  # a hyphen for a space: typography
         ("P.J. Hill", "PJ Hill", PERSON),  # the dots of initials: typography
@@ -64,6 +67,18 @@ def test_one_name_spelled_two_ways(one: str, other: str, kind: EntityType) -> No
 )
 def test_no_misspelling(one: str, other: str, kind: EntityType) -> None:
     assert _pairs((one, "e1", kind), (other, "e2", kind)) == set()
+
+
+def test_an_inflected_word_is_no_misspelling_but_a_short_word_changed_is() -> None:
+    """The entity layer may join "Français" and "Française"; no discrepancy says it is spelled
+    two ways. "de" / "des" in a body's name is a spelling a reader should see."""
+    assert inflected("Français", "Française")
+    assert inflected("Sumatran", "Sumatra")
+    assert not inflected("Sumatran", "Sumatra", person=True)  # "Blair" / "Blaire" likewise
+    assert inflected("Désiré", "Désirée", person=True)  # two names, not one misspelled
+    assert not inflected("Tony Blair", "Tony Blaire", person=True)
+    assert not inflected("Ligue des droits de l'Homme", "Ligue de droits de l'Homme")
+    assert not inflected("Alliot-Marie", "Allio-Marie", person=True)
 
 
 def test_two_names_in_one_sentence_are_two_things() -> None:

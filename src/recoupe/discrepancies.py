@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import combinations
 
 from rapidfuzz.distance import OSA
 
@@ -195,8 +196,12 @@ def _spelling_variants(
             if merge.rule == "spelling_variant"
             for form in merge.forms
         }
-        if len(forms) < 2:
-            continue
+        person = entity.type is EntityType.PERSON
+        if len(forms) < 2 or all(
+            spellings.inflected(one, other, person=person)
+            for one, other in combinations(sorted(forms.values()), 2)
+        ):
+            continue  # "Français" / "Française": one word inflected, not misspelled
         spans: dict[str, list[Span]] = defaultdict(list)
         for mention in entity.mentions:
             span = _span(docs, mention)

@@ -7,7 +7,9 @@ ways when
 - their letters are the same but cut into other words ("Trail Blazers" / "Trailblazers");
 - one word differs by one letter doubled, dropped or two letters swapped (words of five letters
   or more), or one letter changed (six letters or more: "Obama" / "Osama" are two men), with the
-  same first letter — a plural or, but in a person's name, a feminine ending is no misspelling;
+  same first letter — a plural, a feminine ending (in a person's name only after "é": "René" /
+  "Renée") or a place's adjective ending ("Sumatra" / "Sumatran") is no misspelling
+  (:func:`inflected`);
 - two acronyms differ the same way (of four letters or less, only by two letters swapped:
   "RCN" / "RNC"; "FIFA" / "FIFPA" are two bodies) — the entity layer's own thresholds
   (:data:`recoupe.entities.names.MIN_SUBSTITUTED`, :data:`~recoupe.entities.names.SHORT_ACRONYM`).
@@ -36,6 +38,7 @@ from recoupe.entities.names import MIN_SUBSTITUTED, SHORT_ACRONYM, fold
 _MIN_WORD = 5  # letters of a word compared for a misspelling
 _PLURALS = frozenset({"s", "x"})
 _FEMININE = "e"
+_ADJECTIVES = frozenset({"n", "i"})  # "Sumatran", "Israeli": a place's adjective
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
 _ROMAN = re.compile(r"[IVXLCDM]+")  # "Louis XIV": a number, not a surname
 _INITIALS = re.compile(r"\b(\w) (?=\w\b)")  # "j k rowling" -> "jk rowling"
@@ -126,13 +129,35 @@ def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
     x, y = differ[0]
     if x[:1] != y[:1] or min(len(x), len(y)) < _MIN_WORD or not (x.isalpha() and y.isalpha()):
         return False
-    short, long = sorted((x, y), key=len)
-    ending = long[len(short) :] if long.startswith(short) else ""
-    if ending in _PLURALS or (ending == _FEMININE and not person):
-        return False  # a plural, a feminine: "Française" / "Français" (not "Blair" / "Blaire")
+    if inflected(a, b, person=person):
+        return False
     if len(x) == len(y) and sorted(x) != sorted(y) and len(x) < MIN_SUBSTITUTED:
         return False  # a letter changed in a short name: "Obama" / "Osama"
     return OSA.distance(x, y) == 1
+
+
+def inflected(a: str, b: str, *, person: bool = False) -> bool:
+    """Whether two forms of a name differ only by an ending that inflects a word rather than
+    misspells it: a plural ("Checks" / "Check"), a feminine ("Française" / "Français",
+    "Interrogée" / "Interrogé" — an accented "é" too in a person's name: "René" / "Renée" are two
+    names), or, but in a person's name, an adjective of a place ("Sumatran" / "Sumatra",
+    "Israeli" / "Israel")."""
+    words_a, words_b = _words(a), _words(b)
+    if len(words_a) != len(words_b):
+        return False
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    short, long = sorted(differ[0], key=len)
+    if not long.startswith(short) or len(short) < _MIN_WORD:
+        return False  # "de" / "des" in a body's name: a spelling, not a word inflected
+    ending = long[len(short) :]
+    accented = any(word.lower().endswith("é") for word in (a, b))
+    return (
+        ending in _PLURALS
+        or (ending == _FEMININE and (not person or accented))
+        or (ending in _ADJECTIVES and not person)
+    )
 
 
 def _acronym_variant(a: str, b: str) -> bool:
