@@ -76,6 +76,7 @@ def test_an_inflected_word_is_no_misspelling_but_a_short_word_changed_is() -> No
     assert inflected("Sumatran", "Sumatra")
     assert not inflected("Sumatran", "Sumatra", person=True)  # "Blair" / "Blaire" likewise
     assert inflected("Désiré", "Désirée", person=True)  # two names, not one misspelled
+    assert inflected("Désiré Dupont", "Désirée Dupont", person=True)
     assert not inflected("Tony Blair", "Tony Blaire", person=True)
     assert not inflected("Ligue des droits de l'Homme", "Ligue de droits de l'Homme")
     assert not inflected("Alliot-Marie", "Allio-Marie", person=True)

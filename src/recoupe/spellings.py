@@ -120,13 +120,10 @@ def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
         return _acronym_variant(a, b)
     if _ACRONYM.fullmatch(a) or _ACRONYM.fullmatch(b):
         return False
-    words_a, words_b = _words(a), _words(b)
-    if len(words_a) != len(words_b):
+    differ = _one_word_differs(a, b)
+    if differ is None:
         return False
-    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    x, y = differ[0]
+    x, y = differ
     if x[:1] != y[:1] or min(len(x), len(y)) < _MIN_WORD or not (x.isalpha() and y.isalpha()):
         return False
     if inflected(a, b, person=person):
@@ -136,23 +133,29 @@ def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
     return OSA.distance(x, y) == 1
 
 
+def _one_word_differs(a: str, b: str) -> tuple[str, str] | None:
+    """The one word (folded) two names of as many words write differently, if only one."""
+    words_a, words_b = _words(a), _words(b)
+    if len(words_a) != len(words_b):
+        return None
+    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
+    return differ[0] if len(differ) == 1 else None
+
+
 def inflected(a: str, b: str, *, person: bool = False) -> bool:
     """Whether two forms of a name differ only by an ending that inflects a word rather than
     misspells it: a plural ("Checks" / "Check"), a feminine ("Française" / "Français",
-    "Interrogée" / "Interrogé" — an accented "é" too in a person's name: "René" / "Renée" are two
-    names), or, but in a person's name, an adjective of a place ("Sumatran" / "Sumatra",
-    "Israeli" / "Israel")."""
-    words_a, words_b = _words(a), _words(b)
-    if len(words_a) != len(words_b):
+    "Interrogée" / "Interrogé" — after an accented "é" in a person's name too: "Désiré" /
+    "Désirée" are two names), or, but in a person's name, an adjective of a place ("Sumatran" /
+    "Sumatra", "Israeli" / "Israel")."""
+    differ = _one_word_differs(a, b)
+    if differ is None:
         return False
-    differ = [(x, y) for x, y in zip(words_a, words_b, strict=True) if x != y]
-    if len(differ) != 1:
-        return False
-    short, long = sorted(differ[0], key=len)
+    short, long = sorted(differ, key=len)
     if not long.startswith(short) or len(short) < _MIN_WORD:
         return False  # "de" / "des" in a body's name: a spelling, not a word inflected
     ending = long[len(short) :]
-    accented = any(word.lower().endswith("é") for word in (a, b))
+    accented = any(word.lower().endswith(("é", "ée")) for word in (*a.split(), *b.split()))
     return (
         ending in _PLURALS
         or (ending == _FEMININE and (not person or accented))
