@@ -7,8 +7,8 @@ ways when
 - their letters are the same but cut into other words ("Trail Blazers" / "Trailblazers");
 - one word differs by one letter doubled, dropped or two letters swapped (words of five letters
   or more), or one letter changed (six letters or more: "Obama" / "Osama" are two men), with the
-  same first letter — a plural, a feminine ending (in a person's name only after "é": "René" /
-  "Renée") or a place's adjective ending ("Sumatra" / "Sumatran") is no misspelling
+  same first letter — a plural, a feminine ending (in a person's name only after "é": "Désiré" /
+  "Désirée") or a place's adjective ending ("Sumatra" / "Sumatran") is no misspelling
   (:func:`inflected`);
 - two acronyms differ the same way (of four letters or less, only by two letters swapped:
   "RCN" / "RNC"; "FIFA" / "FIFPA" are two bodies) — the entity layer's own thresholds

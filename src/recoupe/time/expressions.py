@@ -1049,7 +1049,8 @@ _FR_QUARTER_ORDINALS = {
     "4ème": 4,
 }  # fmt: skip
 # after a ranked quarter: a count ("consécutif", "d'affilée"), or a complement naming its year
-# ("de 2009", "de l'année 2009") or another reference ("de l'exercice 2009-2010")
+# ("de 2009", "de l'année 2009") or anything else ("de l'exercice 2009-2010", "du groupe"): then
+# no date at all rather than the publication year's quarter (precision first)
 _FR_QUARTER_AFTER = re.compile(
     r"\s+(?:cons[ée]cuti(?:f|ve)s?|d['’]affil[ée]e|de\s+suite|de\s+rang"
     r"|(?:de|d['’]|du)\s*(?:l['’]ann[ée]e\s+)?(?:(?P<y>" + _YEAR + r")(?![\w-])|\S))",
