@@ -126,7 +126,7 @@ def _misspelled(a: str, b: str, *, person: bool = False) -> bool:
     x, y = differ
     if x[:1] != y[:1] or min(len(x), len(y)) < _MIN_WORD or not (x.isalpha() and y.isalpha()):
         return False
-    if inflected(a, b, person=person):
+    if _inflection(x, y, a, b, person=person):
         return False
     if len(x) == len(y) and sorted(x) != sorted(y) and len(x) < MIN_SUBSTITUTED:
         return False  # a letter changed in a short name: "Obama" / "Osama"
@@ -149,9 +149,13 @@ def inflected(a: str, b: str, *, person: bool = False) -> bool:
     "Désirée" are two names), or, but in a person's name, an adjective of a place ("Sumatran" /
     "Sumatra", "Israeli" / "Israel")."""
     differ = _one_word_differs(a, b)
-    if differ is None:
-        return False
-    short, long = sorted(differ, key=len)
+    return differ is not None and _inflection(*differ, a, b, person=person)
+
+
+def _inflection(x: str, y: str, a: str, b: str, *, person: bool) -> bool:
+    """Whether ``x`` / ``y``, the one word names ``a`` / ``b`` write differently, differ by an
+    inflecting ending (see :func:`inflected`)."""
+    short, long = sorted((x, y), key=len)
     if not long.startswith(short) or len(short) < _MIN_WORD:
         return False  # "de" / "des" in a body's name: a spelling, not a word inflected
     ending = long[len(short) :]
